@@ -1,0 +1,79 @@
+//! The main job: `relations-export [OPTIONS]`.
+
+use super::{RunArgs, UsageError, EXIT_OK, EXIT_REJECTS};
+use crate::config::Config;
+use crate::export::Format;
+use crate::log;
+use crate::pipeline::{self, RunOptions};
+use anyhow::Result;
+use chrono::NaiveDate;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+pub fn execute(args: RunArgs, quiet: bool) -> Result<i32> {
+    let opts = resolve(args, !quiet && std::io::stderr().is_terminal())?;
+    log::info(
+        "run started",
+        &[("inputs", serde_json::json!(opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>())), ("output", serde_json::json!(opts.output.display().to_string()))],
+    );
+    let s = pipeline::run(&opts)?;
+    let version = s.version.clone().unwrap_or_default();
+    let fields = [
+        ("documents", serde_json::json!(s.documents)),
+        ("events", serde_json::json!(s.events)),
+        ("actors", serde_json::json!(s.actors)),
+        ("mentions", serde_json::json!(s.mentions)),
+        ("figures", serde_json::json!(s.figures)),
+        ("sectors", serde_json::json!(s.sectors)),
+        ("rejects", serde_json::json!(s.rejects)),
+        ("version", serde_json::json!(version)),
+        ("seconds", serde_json::json!((s.seconds * 100.0).round() / 100.0)),
+    ];
+    if s.up_to_date {
+        log::info(&format!("up to date: the data equals the latest version {version}; nothing written"), &fields);
+    } else {
+        log::info(&format!("wrote version {version} to {}", opts.output.display()), &fields);
+    }
+    Ok(if s.failed_inputs > 0 { EXIT_REJECTS } else { EXIT_OK })
+}
+
+/// Flags over config file over defaults.
+fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
+    let config = Config::load(args.config.as_deref()).map_err(|e| UsageError(format!("{e:#}")))?;
+    let inputs = if args.input.is_empty() { config.input } else { args.input };
+    if inputs.is_empty() {
+        return Err(UsageError(
+            "no input: give files or folders with --input PATH, or set `input = [\"folder\"]` in relations-export.toml".into(),
+        )
+        .into());
+    }
+    for input in &inputs {
+        if std::fs::symlink_metadata(input).is_err() {
+            return Err(UsageError(format!("input {} does not exist", input.display())).into());
+        }
+    }
+    let reference_date = match args.reference_date.or(config.reference_date) {
+        Some(s) => Some(
+            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map_err(|_| UsageError(format!("--reference-date {s:?} is not a date like 2025-12-03")))?,
+        ),
+        None => None,
+    };
+    let jobs = args.jobs.or(config.jobs).unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    if jobs == 0 {
+        return Err(UsageError("--jobs must be at least 1".into()).into());
+    }
+    if args.keep.or(config.keep) == Some(0) {
+        return Err(UsageError("--keep must be at least 1".into()).into());
+    }
+    Ok(RunOptions {
+        inputs,
+        output: args.output.or(config.output).unwrap_or_else(|| PathBuf::from("relations-data")),
+        metadata: args.metadata.or(config.metadata),
+        format: args.format.or(config.format).unwrap_or(Format::Parquet),
+        reference_date,
+        jobs,
+        keep: args.keep.or(config.keep),
+        progress,
+    })
+}

@@ -1,0 +1,59 @@
+//! datapackage.json: a Frictionless Tabular Data Package describing the version's files.
+
+use super::manifest::FileEntry;
+use super::schema;
+use anyhow::Result;
+use serde_json::{json, Value};
+
+pub fn build(version: &str, files: &[FileEntry]) -> Result<Value> {
+    let mut resources = Vec::new();
+    for table in schema::TABLES {
+        // One resource per table; CSV is preferred when present because every validator reads it.
+        let Some(file) = files.iter().filter(|f| f.table == table).min_by_key(|f| if f.format == "csv" { 0 } else { 1 }) else {
+            continue;
+        };
+        let raw: Value = serde_json::from_str(schema::raw(table).unwrap_or("{}"))?;
+        let fields: Vec<Value> = raw["fields"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|mut f| {
+                if let Some(obj) = f.as_object_mut() {
+                    obj.remove("arrow_type");
+                }
+                f
+            })
+            .collect();
+        let mut table_schema = json!({ "fields": fields, "missingValues": [""] });
+        for key in ["primaryKey", "foreignKeys"] {
+            if let Some(v) = raw.get(key) {
+                table_schema[key] = v.clone();
+            }
+        }
+        let mut resource = json!({
+            "name": table,
+            "path": file.path,
+            "profile": "tabular-data-resource",
+            "format": file.format,
+            "schema": table_schema,
+            "hash": format!("sha256:{}", file.sha256),
+            "bytes": file.bytes,
+        });
+        if file.format == "csv" {
+            resource["mediatype"] = json!("text/csv");
+            resource["encoding"] = json!("utf-8");
+        } else {
+            resource["mediatype"] = json!("application/vnd.apache.parquet");
+        }
+        resources.push(resource);
+    }
+    Ok(json!({
+        "profile": "tabular-data-package",
+        "name": "relations-export",
+        "title": "Libya foreign relations: events, actors, figures and sectors from news articles",
+        "version": version,
+        "schema_version": schema::SCHEMA_VERSION,
+        "resources": resources,
+    }))
+}

@@ -1,0 +1,66 @@
+//! Checks a written version against its manifest checksums and the schemas.
+
+use super::manifest::{sha256_file, Manifest};
+use super::schema;
+use anyhow::{Context, Result};
+use polars::prelude::*;
+use std::path::Path;
+
+/// Returns the problems found; empty means the version is valid.
+pub fn validate_version(dir: &Path) -> Result<Vec<String>> {
+    let manifest = Manifest::read(dir)?;
+    let mut problems = Vec::new();
+    if manifest.schema_version != schema::SCHEMA_VERSION {
+        problems.push(format!("schema_version {} differs from this tool's {}", manifest.schema_version, schema::SCHEMA_VERSION));
+    }
+    for table in schema::TABLES {
+        if !manifest.files.iter().any(|f| f.table == table) {
+            problems.push(format!("table {table} is missing from the manifest"));
+        }
+    }
+    for entry in &manifest.files {
+        let path = dir.join(&entry.path);
+        let (sha, bytes) = match sha256_file(&path) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(format!("{}: {e:#}", entry.path));
+                continue;
+            }
+        };
+        if sha != entry.sha256 || bytes != entry.bytes {
+            problems.push(format!("{}: checksum differs from manifest (file changed or truncated)", entry.path));
+            continue;
+        }
+        let table = schema::table(&entry.table)?;
+        let check = match entry.format.as_str() {
+            "parquet" => read_parquet(&path).and_then(|df| {
+                table.check(&df)?;
+                Ok(df.height() as u64)
+            }),
+            _ => check_csv_header(&path, table),
+        };
+        match check {
+            Ok(rows) if entry.format == "parquet" && rows != entry.rows => {
+                problems.push(format!("{}: {rows} rows, manifest says {}", entry.path, entry.rows))
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(format!("{}: {e:#}", entry.path)),
+        }
+    }
+    Ok(problems)
+}
+
+pub fn read_parquet(path: &Path) -> Result<DataFrame> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    Ok(ParquetReader::new(file).finish()?)
+}
+
+fn check_csv_header(path: &Path, table: &schema::TableSchema) -> Result<u64> {
+    let text = std::fs::read_to_string(path)?;
+    let header = text.lines().next().unwrap_or("");
+    let want: Vec<&str> = table.fields.iter().map(|f| f.name.as_str()).collect();
+    if header.split(',').collect::<Vec<_>>() != want {
+        anyhow::bail!("CSV header {header:?} differs from schemas/{}.json", table.name);
+    }
+    Ok(0)
+}

@@ -1,0 +1,6 @@
+//! Records into polars DataFrames, one function per table, columns exactly as in `schemas/`.
+
+pub mod columns;
+pub mod tables;
+
+pub use tables::{actors_frame, documents_frame, events_frame, figures_frame, mentions_frame, rejects_frame, sectors_frame};

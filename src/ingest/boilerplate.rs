@@ -1,0 +1,922 @@
+//! Removes the boilerplate news pages carry around an article: "read also" blocks and
+//! appended articles, "more from the author" / "most read" headline lists, tag lines,
+//! share buttons and counters, comment forms, lone menu words, repeated credit lines.
+//!
+//! Works line by line. Kept lines are copied unchanged (only trailing whitespace is
+//! trimmed and runs of blank lines left by a removal are collapsed), so offsets computed on
+//! the cleaned text point at the original wording. Markers live in
+//! `data/lexicon/boilerplate.tsv`; the rules here are about line shapes.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Cleaned article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub text: String,
+    /// Code points removed, not counting whitespace-only normalisation.
+    pub removed_chars: usize,
+}
+
+const LEXICON_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/boilerplate.tsv"
+));
+
+/// Headline lines a mid-article "read also" marker may carry below it.
+const MAX_READ_ALSO_HEADLINES: usize = 6;
+/// Longest line (in words) still taken for a headline or list item.
+const MAX_HEADLINE_WORDS: usize = 25;
+/// Longest tag item under a lone tag marker.
+const MAX_TAG_ITEM_WORDS: usize = 3;
+/// Longest line (in words) taken for a glued-tags line.
+const MAX_WIDGET_LINE_WORDS: usize = 8;
+/// Longest line (in words) starting with a glued share phrase ("شارك هذا المقالإغلاق").
+const MAX_GLUED_SHARE_LINE_WORDS: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    ReadAlso,
+    MoreList,
+    Tags,
+    CommentForm,
+    FormField,
+    Menu,
+    Source,
+}
+
+impl Family {
+    fn from_name(name: &str) -> Option<Family> {
+        Some(match name {
+            "read_also" => Family::ReadAlso,
+            "more_list" => Family::MoreList,
+            "tags" => Family::Tags,
+            "comment_form" => Family::CommentForm,
+            "form_field" => Family::FormField,
+            "menu" => Family::Menu,
+            "source" => Family::Source,
+            _ => return None,
+        })
+    }
+}
+
+/// A line that is a marker, or starts with one.
+#[derive(Debug, Clone, Copy)]
+struct MarkerHit {
+    family: Family,
+    /// The line is the marker and nothing else.
+    alone: bool,
+    /// The marker is followed by a colon-like separator ("اقرأ أيضا: ...").
+    separated: bool,
+}
+
+struct Lexicon {
+    /// (family, folded marker), longest marker first so the most specific one wins.
+    markers: Vec<(Family, String)>,
+    /// Folded multi-word share markers, matched even when glued to the next word.
+    share_phrases: Vec<String>,
+    /// One share button, optionally with its counter ("Share 0", "0 Shares", "Shares:").
+    share_button: Regex,
+    /// A whole line that is a view/comment counter ("12 تعليق", "1.3K").
+    counter_line: Regex,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::parse(LEXICON_TSV))
+}
+
+impl Lexicon {
+    fn parse(tsv: &str) -> Lexicon {
+        let mut markers = Vec::new();
+        let mut share_raw: Vec<String> = Vec::new();
+        let mut counter_raw: Vec<String> = Vec::new();
+        for (family, variants) in tsv_rows(tsv) {
+            for variant in variants {
+                match family {
+                    "share" => share_raw.push(variant.to_owned()),
+                    "counter" => counter_raw.push(variant.to_owned()),
+                    name => {
+                        if let Some(family) = Family::from_name(name) {
+                            let key = line_key(variant);
+                            if !key.is_empty() {
+                                markers.push((family, key));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        markers.sort_by_key(|(_, key)| std::cmp::Reverse(key.len()));
+        let share_phrases = share_raw
+            .iter()
+            .map(|s| line_key(s))
+            .filter(|key| key.contains(' '))
+            .collect();
+        Lexicon {
+            markers,
+            share_phrases,
+            share_button: share_button_regex(&share_raw),
+            counter_line: counter_line_regex(&counter_raw),
+        }
+    }
+
+    fn marker(&self, key: &str) -> Option<MarkerHit> {
+        self.markers.iter().find_map(|(family, marker)| {
+            if key == marker {
+                return Some(MarkerHit {
+                    family: *family,
+                    alone: true,
+                    separated: false,
+                });
+            }
+            let tail = key.strip_prefix(marker.as_str())?;
+            let next = tail.chars().next()?;
+            if next.is_alphanumeric() {
+                return None;
+            }
+            // A one-word marker ("تعليقات", "Tags") starts many ordinary lines: it needs
+            // a colon-like separator; a multi-word marker is distinctive enough.
+            let separated = matches!(
+                tail.trim_start().chars().next(),
+                Some(':' | '：' | '-' | '–' | '—' | '|' | '>' | '»' | '(' | '/')
+            );
+            (marker.contains(' ') || separated).then_some(MarkerHit {
+                family: *family,
+                alone: false,
+                separated,
+            })
+        })
+    }
+}
+
+/// (family, variants) of each data row; header and `#` comment lines skipped.
+fn tsv_rows(tsv: &str) -> impl Iterator<Item = (&str, impl Iterator<Item = &str>)> {
+    tsv.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .skip(1) // header
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let family = cols.next()?.trim();
+            let variants = cols
+                .next()?
+                .split('|')
+                .map(str::trim)
+                .filter(|v| !v.is_empty());
+            Some((family, variants))
+        })
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted
+        .iter()
+        .map(|w| regex::escape(w.trim()).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+const NUMBER: &str = r"[0-9٠-٩]+(?:[.,][0-9٠-٩]+)?\s*[KkMm]?";
+
+fn share_button_regex(words: &[String]) -> Regex {
+    let pattern = format!(
+        r"(?i)(?:{NUMBER}\s*)?\b(?:{})\b(?:\s*:)?(?:\s*{NUMBER})?",
+        alternation(words)
+    );
+    Regex::new(&pattern).unwrap_or_else(|_| never_matching())
+}
+
+fn counter_line_regex(words: &[String]) -> Regex {
+    let words = alternation(words);
+    let pattern = format!(
+        r"(?i)^(?:[0-9٠-٩]+(?:[.,][0-9٠-٩]+)?\s*[KkMm]|{NUMBER}\s*(?:{words})|(?:{words})\s*:?\s*{NUMBER})$"
+    );
+    Regex::new(&pattern).unwrap_or_else(|_| never_matching())
+}
+
+/// Fallback if an editor writes a variant that breaks a pattern: clean without that rule.
+fn never_matching() -> Regex {
+    Regex::new(r"[^\s\S]").expect("constant pattern")
+}
+
+// ------------------------------------------------------------------ text shapes
+
+/// Folds spelling variants so markers match: case, diacritics, tatweel, alef forms, ى, ة.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{0610}'..='\u{061A}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{06D6}'..='\u{06ED}'
+            | '\u{0640}' => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            'ة' => out.push('ه'),
+            c if c.is_whitespace() => out.push(' '),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// A line folded, stripped of punctuation at both ends, spaces collapsed.
+fn line_key(line: &str) -> String {
+    let folded = fold(line);
+    let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A real paragraph: a sentence ending in a full stop, or a long line with punctuation.
+fn is_prose(text: &str) -> bool {
+    let words = word_count(text);
+    let end = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '»' | ')' | '’' | '*')
+    });
+    let full_stop = (end.ends_with('.') && !end.ends_with("..")) || end.ends_with('۔');
+    let has_punctuation = text.contains(['،', ',', '.', '؛', ';']);
+    (full_stop && words >= 8) || (has_punctuation && words >= 15) || words >= MAX_HEADLINE_WORDS
+}
+
+/// A headline or list item: not a paragraph, a few words, not a label ending in a colon.
+fn is_headline_like(text: &str) -> bool {
+    let words = word_count(text);
+    (3..=MAX_HEADLINE_WORDS).contains(&words)
+        && !is_prose(text)
+        && !text.trim_end().ends_with([':', '：'])
+}
+
+fn has_sentence_punctuation(text: &str) -> bool {
+    text.contains(['.', '،', ',', '؟', '?', '!', ':', '؛', ';'])
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
+}
+
+/// Words glued without spaces, as tag links rendered side by side: a final-only letter
+/// (ة, ى) followed by another letter, or an implausibly long Arabic word.
+fn has_glued_words(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        let final_form_inside = chars
+            .windows(2)
+            .any(|pair| matches!(pair[0], 'ة' | 'ى') && is_arabic_letter(pair[1]));
+        let arabic_letters = chars.iter().filter(|c| is_arabic_letter(**c)).count();
+        final_form_inside || arabic_letters >= 20
+    })
+}
+
+/// `Home > News > Libya` style trails (or ` » `, ` › `, ` / ` separated). The separator
+/// must stand between spaces: `»` glued to a word is a closing quote.
+fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
+    let parts = [" > ", " » ", " › ", " / "]
+        .iter()
+        .map(|separator| line.split(separator).collect::<Vec<&str>>())
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.trim().is_empty() || word_count(p) > 10)
+    {
+        return false;
+    }
+    let starts_with_menu_word = matches!(
+        lexicon.marker(&line_key(parts[0])),
+        Some(MarkerHit {
+            family: Family::Menu,
+            ..
+        })
+    );
+    (parts.len() >= 3 || starts_with_menu_word) && !line.trim_end().ends_with('.')
+}
+
+fn is_hashtag_line(line: &str) -> bool {
+    let words = word_count(line);
+    let tags = line
+        .split_whitespace()
+        .filter(|w| w.starts_with('#') && w.len() > 1)
+        .count();
+    tags >= 2 && tags * 2 >= words
+}
+
+// ------------------------------------------------------------------ share widgets
+
+enum Widget {
+    /// The whole line is buttons and counters (or glued tags around them).
+    WholeLine,
+    /// Buttons removed; these parts of the line are kept.
+    Keep(Vec<String>),
+}
+
+/// Share buttons and counters on a line, and what (if anything) of the line survives.
+fn share_widget(line: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> Option<Widget> {
+    let key = line_key(line);
+    let words = word_count(line);
+    if words <= MAX_GLUED_SHARE_LINE_WORDS
+        && lexicon
+            .share_phrases
+            .iter()
+            .any(|p| key.starts_with(p.as_str()))
+    {
+        return Some(Widget::WholeLine);
+    }
+    let buttons: Vec<regex::Match> = lexicon.share_button.find_iter(line).collect();
+    if buttons.is_empty() {
+        return None;
+    }
+    let mut fragments = Vec::new();
+    let mut last = 0;
+    for m in &buttons {
+        fragments.push(&line[last..m.start()]);
+        last = m.end();
+    }
+    fragments.push(&line[last..]);
+    let fragments: Vec<&str> = fragments
+        .into_iter()
+        .map(|f| f.trim_matches(is_widget_separator))
+        .filter(|f| f.chars().any(char::is_alphanumeric))
+        .collect();
+    if fragments.is_empty() {
+        return Some(Widget::WholeLine);
+    }
+    let counters = buttons
+        .iter()
+        .filter(|m| m.as_str().contains(|c: char| c.is_numeric() || c == ':'))
+        .count();
+    let latin_counter = buttons.iter().any(|m| {
+        m.as_str().contains(|c: char| c.is_numeric()) && !m.as_str().chars().any(is_arabic_letter)
+    });
+    // Button words also occur in prose ("شارك 40 خبيرا", "Total 5"): only a run of buttons
+    // with a Latin counter, or several counters, is a widget.
+    if counters == 0 || buttons.len() < 2 || !(latin_counter || counters >= 2) {
+        return None;
+    }
+    let kept: Vec<String> = fragments
+        .into_iter()
+        .filter(|f| is_prose(f) || is_new_source_line(f, lexicon, sources))
+        .map(str::to_owned)
+        .collect();
+    Some(if kept.is_empty() {
+        Widget::WholeLine
+    } else {
+        Widget::Keep(kept)
+    })
+}
+
+/// What stands between share buttons; quotes, brackets and full stops belong to text.
+fn is_widget_separator(c: char) -> bool {
+    c.is_whitespace() || "|•·-–—/\\,،:;؛*".contains(c)
+}
+
+fn source_key(line: &str, lexicon: &Lexicon) -> Option<String> {
+    let key = line_key(line);
+    match lexicon.marker(&key) {
+        Some(MarkerHit {
+            family: Family::Source,
+            alone: false,
+            ..
+        }) if word_count(line) <= 12 => Some(key),
+        _ => None,
+    }
+}
+
+fn is_new_source_line(text: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> bool {
+    source_key(text, lexicon).is_some_and(|key| !sources.contains(&key))
+}
+
+// ------------------------------------------------------------------ the cleaner
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Action {
+    Keep,
+    Remove,
+    Replace(String),
+}
+
+struct Lines<'a> {
+    text: Vec<&'a str>,
+    marker: Vec<Option<MarkerHit>>,
+    prose: Vec<bool>,
+    /// `prose_from[i]`: some line at or after `i` is a paragraph.
+    prose_from: Vec<bool>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, lexicon: &Lexicon) -> Lines<'a> {
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
+        let marker = lines.iter().map(|l| lexicon.marker(&line_key(l))).collect();
+        let prose: Vec<bool> = lines.iter().map(|l| is_prose(l)).collect();
+        let mut prose_from = vec![false; lines.len() + 1];
+        for i in (0..lines.len()).rev() {
+            prose_from[i] = prose[i] || prose_from[i + 1];
+        }
+        Lines {
+            text: lines,
+            marker,
+            prose,
+            prose_from,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    fn is_blank(&self, i: usize) -> bool {
+        self.text[i].trim().is_empty()
+    }
+
+    fn family(&self, i: usize) -> Option<Family> {
+        self.marker[i].map(|hit| hit.family)
+    }
+
+    fn next_non_blank(&self, from: usize) -> Option<usize> {
+        (from..self.len()).find(|&j| !self.is_blank(j))
+    }
+
+    fn any_prose(&self, from: usize) -> bool {
+        self.prose_from.get(from).copied().unwrap_or(false)
+    }
+
+    /// End (exclusive) of the run of lines after `from` accepted by `item`, blank lines
+    /// allowed in between; at most `max_items` items.
+    fn run_end(&self, from: usize, max_items: usize, item: impl Fn(usize) -> bool) -> usize {
+        let mut end = from;
+        let mut items = 0;
+        for j in from..self.len() {
+            if self.is_blank(j) {
+                continue;
+            }
+            if items == max_items || !item(j) {
+                break;
+            }
+            items += 1;
+            end = j + 1;
+        }
+        end
+    }
+}
+
+/// Removes boilerplate from article text (see the module documentation).
+pub fn clean(text: &str) -> Cleaned {
+    let lexicon = lexicon();
+    let lines = Lines::new(text, lexicon);
+    let actions = decide(&lines, lexicon);
+    assemble(text, &lines, &actions)
+}
+
+fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
+    let n = lines.len();
+    let mut actions = vec![Action::Keep; n];
+    let mut seen_prose = false;
+    // An end-of-article sign (credit line, tags, share buttons, headline list) after the
+    // body and no paragraph since: what follows a "read also" marker is not this article.
+    let mut article_ended = false;
+    let mut sources: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < n {
+        let line = lines.text[i];
+        if lines.is_blank(i) {
+            i += 1;
+            continue;
+        }
+        let key = line_key(line);
+        let words = word_count(line);
+
+        if lexicon.counter_line.is_match(&key) || lexicon.counter_line.is_match(line.trim()) {
+            actions[i] = Action::Remove;
+            i += 1;
+            continue;
+        }
+
+        if let Some(hit) = lines.marker[i] {
+            let remove_until = match hit.family {
+                Family::CommentForm if !lines.prose[i] => {
+                    let form_follows = lines.next_non_blank(i + 1).is_none_or(|j| {
+                        matches!(
+                            lines.family(j),
+                            Some(Family::FormField | Family::CommentForm)
+                        )
+                    });
+                    if form_follows || article_ended || !lines.any_prose(i + 1) {
+                        Some(n)
+                    } else {
+                        Some(i + 1)
+                    }
+                }
+                Family::ReadAlso
+                    if words <= 30 && (hit.alone || hit.separated || !lines.prose[i]) =>
+                {
+                    if article_ended || !lines.any_prose(i + 1) {
+                        Some(n)
+                    } else if hit.alone {
+                        Some(lines.run_end(i + 1, MAX_READ_ALSO_HEADLINES, |j| {
+                            lines.marker[j].is_none() && is_headline_like(lines.text[j])
+                        }))
+                    } else {
+                        Some(i + 1)
+                    }
+                }
+                Family::MoreList if hit.alone || hit.separated => {
+                    if seen_prose {
+                        article_ended = true;
+                        Some(lines.run_end(i + 1, usize::MAX, |j| {
+                            !lines.prose[j] && lines.marker[j].is_none()
+                        }))
+                    } else {
+                        // At the top of a page the list cannot be told from the article's
+                        // own headline lines: only the marker goes.
+                        Some(i + 1)
+                    }
+                }
+                Family::Tags if !lines.prose[i] => {
+                    article_ended |= seen_prose;
+                    let items_end = lines.run_end(i + 1, usize::MAX, |j| {
+                        let item = lines.text[j];
+                        word_count(item) <= MAX_TAG_ITEM_WORDS
+                            && !has_sentence_punctuation(item)
+                            && lines.marker[j].is_none()
+                    });
+                    // One short line under a lone marker is more likely a title than a list.
+                    let items = (i + 1..items_end).filter(|&j| !lines.is_blank(j)).count();
+                    Some(if hit.alone && items >= 2 {
+                        items_end
+                    } else {
+                        i + 1
+                    })
+                }
+                Family::Menu if hit.alone => Some(i + 1),
+                _ => None,
+            };
+            if let Some(end) = remove_until {
+                for action in &mut actions[i..end] {
+                    *action = Action::Remove;
+                }
+                i = end;
+                continue;
+            }
+        }
+
+        if let Some(source) = source_key(line, lexicon) {
+            if !sources.insert(source) {
+                actions[i] = Action::Remove;
+            }
+            article_ended |= seen_prose;
+            i += 1;
+            continue;
+        }
+
+        if let Some(widget) = share_widget(line, lexicon, &sources) {
+            article_ended |= seen_prose;
+            actions[i] = match widget {
+                Widget::WholeLine => Action::Remove,
+                Widget::Keep(parts) => {
+                    for part in &parts {
+                        if let Some(source) = source_key(part, lexicon) {
+                            sources.insert(source);
+                        }
+                    }
+                    Action::Replace(parts.join(" "))
+                }
+            };
+            i += 1;
+            continue;
+        }
+
+        let short_label = words <= MAX_WIDGET_LINE_WORDS && !has_sentence_punctuation(line);
+        if is_breadcrumb(line, lexicon)
+            || is_hashtag_line(line)
+            || (short_label && has_glued_words(line))
+        {
+            actions[i] = Action::Remove;
+            i += 1;
+            continue;
+        }
+
+        if lines.prose[i] {
+            seen_prose = true;
+            article_ended = false;
+        }
+        i += 1;
+    }
+    actions
+}
+
+/// Writes kept lines, drops the blank lines that separated removed ones, trims trailing
+/// whitespace, and counts what was removed.
+fn assemble(original: &str, lines: &Lines, actions: &[Action]) -> Cleaned {
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut removed_chars = 0;
+    let mut after_removal = false;
+    for (i, action) in actions.iter().enumerate() {
+        let line = lines.text[i].trim_end();
+        match action {
+            Action::Remove => {
+                removed_chars += line.trim_start().chars().count();
+                after_removal = true;
+            }
+            Action::Replace(kept) => {
+                let before = line.trim_start().chars().count();
+                removed_chars += before.saturating_sub(kept.chars().count());
+                out.push(kept);
+                after_removal = false;
+            }
+            Action::Keep if line.is_empty() => {
+                let previous_blank = out.last().is_none_or(|l| l.is_empty());
+                let blank_run = out.iter().rev().take_while(|l| l.is_empty()).count();
+                if !(after_removal && previous_blank) && blank_run < 2 {
+                    out.push(line);
+                }
+            }
+            Action::Keep => {
+                out.push(line);
+                after_removal = false;
+            }
+        }
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    let mut text = out.join("\n");
+    if original.ends_with('\n') && !text.is_empty() {
+        text.push('\n');
+    }
+    Cleaned {
+        text,
+        removed_chars,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Paragraphs written for these tests (not taken from any article).
+    const P1: &str = "أعلنت وزارة الخارجية الليبية، يوم الأحد، أن وفدا رسميا سيزور العاصمة المالطية فاليتا لبحث ملفات الهجرة والطاقة.";
+    const P2: &str = "وقال المتحدث باسم الوزارة إن الزيارة تأتي في إطار تعزيز التعاون الثنائي، مشيرا إلى توقيع مذكرتي تفاهم في مجال التدريب.";
+    const P3: &str = "ومن المنتظر أن يلتقي الوفد رئيس الحكومة المالطية ووزير الاقتصاد، قبل أن يعود إلى طرابلس نهاية الأسبوع.";
+    const OTHER_HEADLINE: &str = "الجزائر وتونس تبحثان إنشاء منطقة تجارية حرة على الحدود";
+    const OTHER_P1: &str = "بحث وزيرا التجارة في الجزائر وتونس، أمس، مشروع منطقة تجارية حرة مشتركة قرب المعبر الحدودي، وفق بيان رسمي.";
+    const OTHER_P2: &str = "وأوضح البيان أن الجانبين اتفقا على تشكيل فريق فني يعد دراسة الجدوى خلال ثلاثة أشهر، على أن ترفع إلى الحكومتين.";
+
+    fn cleaned(text: &str) -> String {
+        clean(text).text
+    }
+
+    #[test]
+    fn lexicon_rows_all_have_known_families() {
+        for (family, variants) in tsv_rows(LEXICON_TSV) {
+            assert!(
+                Family::from_name(family).is_some() || matches!(family, "share" | "counter"),
+                "unknown family {family:?}"
+            );
+            assert!(variants.count() > 0, "family {family:?} has an empty row");
+        }
+        assert!(lexicon().markers.len() > 100);
+    }
+
+    #[test]
+    fn no_marker_belongs_to_two_families() {
+        let markers = &lexicon().markers;
+        for (i, (family, key)) in markers.iter().enumerate() {
+            for (other_family, other_key) in &markers[i + 1..] {
+                assert!(
+                    key != other_key || family == other_family,
+                    "{key:?} is in {family:?} and {other_family:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_article_is_untouched() {
+        let text = format!("عنوان الخبر عن مالطا\n\n{P1}\n\n{P2}\n\n{P3}\n");
+        let result = clean(&text);
+        assert_eq!(result.text, text);
+        assert_eq!(result.removed_chars, 0);
+    }
+
+    #[test]
+    fn read_also_after_the_end_of_article_cuts_the_appended_article() {
+        let text = format!(
+            "{P1}\n{P2}\nالمصدر: وكالة الأنباء\nإقرأ أيضاً:\n{OTHER_HEADLINE}\n{OTHER_P1}\n{OTHER_P2}\nالمصدر: وزارة التجارة"
+        );
+        assert_eq!(cleaned(&text), format!("{P1}\n{P2}\nالمصدر: وكالة الأنباء"));
+    }
+
+    #[test]
+    fn read_also_in_the_middle_cuts_marker_and_headline_only() {
+        let text = format!("{P1}\n\nاقرأ ايضا:\n\n{OTHER_HEADLINE}\n\n{P2}\n\n{P3}");
+        assert_eq!(cleaned(&text), format!("{P1}\n\n{P2}\n\n{P3}"));
+    }
+
+    #[test]
+    fn share_buttons_after_the_lead_do_not_end_the_article() {
+        let text = format!("{P1}\nShare 0 Tweet 0\n{P2}\nاقرأ أيضا:\n{OTHER_HEADLINE}\n{P3}");
+        assert_eq!(cleaned(&text), format!("{P1}\n{P2}\n{P3}"));
+    }
+
+    #[test]
+    fn related_words_opening_a_sentence_are_not_markers() {
+        let text = format!("{P1}\nذات صلة، قال مسؤول في الوزارة إن المحادثات ستتواصل الشهر المقبل في العاصمة تونس بمشاركة خبراء.\n{P2}");
+        assert_eq!(cleaned(&text), text);
+    }
+
+    #[test]
+    fn inline_read_also_line_is_cut_alone() {
+        let text = format!("{P1}\n- شاهد أيضاً: {OTHER_HEADLINE}\n{P2}");
+        let result = clean(&text);
+        assert_eq!(result.text, format!("{P1}\n{P2}"));
+        let expected = format!("- شاهد أيضاً: {OTHER_HEADLINE}").chars().count();
+        assert_eq!(result.removed_chars, expected);
+    }
+
+    #[test]
+    fn read_also_followed_by_headlines_only_cuts_to_the_end() {
+        let text = format!(
+            "{P1}\n{P2}\nRelated\n{OTHER_HEADLINE}\nليبيا ومصر توقعان اتفاقا للربط الكهربائي\nانطلاق معرض طرابلس الدولي بمشاركة واسعة"
+        );
+        assert_eq!(cleaned(&text), format!("{P1}\n{P2}"));
+    }
+
+    #[test]
+    fn more_from_author_list_is_cut_up_to_the_next_paragraph() {
+        let text = format!(
+            "{P1}\n\nالمزيد من الأخبار\n\n{OTHER_HEADLINE}\n\nفوز كبير لفريق الأهلي في ديربي العاصمة!\n\n{P3}"
+        );
+        assert_eq!(cleaned(&text), format!("{P1}\n\n{P3}"));
+    }
+
+    #[test]
+    fn most_read_at_the_end_then_comment_form() {
+        let text = format!(
+            "{P1}\n\n{P2}\n\nالأكثر قراءة\n\n{OTHER_HEADLINE}\n\nاترك تعليقاً\n\nلن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n\nالتعليق *\n\nالاسم *\n\nحفظ اسمي، بريدي الإلكتروني، والموقع الإلكتروني في هذا المتصفح لاستخدامها المرة المقبلة في تعليقي.\n"
+        );
+        assert_eq!(cleaned(&text), format!("{P1}\n\n{P2}\n"));
+    }
+
+    #[test]
+    fn english_comment_form_is_cut() {
+        let text = format!(
+            "{P1}\nLeave a Reply\nYour email address will not be published.\nName *\nEmail *"
+        );
+        assert_eq!(cleaned(&text), P1);
+    }
+
+    #[test]
+    fn comment_link_at_the_top_does_not_cut_the_article() {
+        let text = format!("عنوان الخبر\nأضف تعليق\n{P1}\n{P2}");
+        assert_eq!(cleaned(&text), format!("عنوان الخبر\n{P1}\n{P2}"));
+    }
+
+    #[test]
+    fn tag_lines_are_cut() {
+        let text = format!("{P1}\nكلمات دلالية: ليبيا مالطا الهجرة الطاقة\n{P2}\nTags: Libya, Malta\n#ليبيا #مالطا #الهجرة");
+        assert_eq!(cleaned(&text), format!("{P1}\n{P2}"));
+    }
+
+    #[test]
+    fn lone_tag_marker_takes_its_items() {
+        let text = format!("{P1}\n\nالوسوم\n\nليبيا\n\nالاتحاد الأوروبي\n\nخفر السواحل\n\n{P2}");
+        assert_eq!(cleaned(&text), format!("{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn one_word_tag_marker_without_colon_is_a_normal_line() {
+        let text = format!("{P1}\nالتصنيف الائتماني لليبيا\nTags and labels in trade\n{P2}");
+        assert_eq!(cleaned(&text), text);
+    }
+
+    #[test]
+    fn glued_tag_run_with_share_counters_is_cut_whole() {
+        let text = format!(
+            "{P1}\nالمصدر: بوابة الخبر\nالهجرةمالطاخفر السواحلليبيا Total 5 Shares Share 3 Tweet 2 Pin it 0المصدر: بوابة الخبر\n{P2}"
+        );
+        let result = clean(&text);
+        assert_eq!(result.text, format!("{P1}\nالمصدر: بوابة الخبر\n{P2}"));
+        assert!(result.removed_chars > 60);
+    }
+
+    #[test]
+    fn share_counter_after_a_sentence_keeps_the_sentence() {
+        let text = format!("{P1} Share 0 Tweet 0\n{P2}");
+        assert_eq!(cleaned(&text), format!("{P1}\n{P2}"));
+    }
+
+    #[test]
+    fn sentence_before_buttons_keeps_its_quotes() {
+        let text = "«نرحب بالاتفاق»، قال الوزير في مؤتمر صحفي عقده مساء الأحد في العاصمة. | Share 0 | Tweet 0";
+        assert_eq!(
+            cleaned(text),
+            "«نرحب بالاتفاق»، قال الوزير في مؤتمر صحفي عقده مساء الأحد في العاصمة."
+        );
+    }
+
+    #[test]
+    fn share_button_lines_are_cut() {
+        let text = format!(
+            "شارك\n{P1}\nتويتر فيسبوك واتساب\nShare on Facebook | Share on Twitter\nShares:\n{P2}\nشارك هذا المقالإغلاق"
+        );
+        assert_eq!(cleaned(&text), format!("{P1}\n{P2}"));
+    }
+
+    #[test]
+    fn participate_verb_is_not_a_share_button() {
+        let text = format!("شارك في المنتدى أكثر من 40 رجل أعمال من البلدين، بحسب المنظمين.\nشارك 300 خبير في الورشة.\n{P1}");
+        assert_eq!(cleaned(&text), text);
+    }
+
+    #[test]
+    fn lone_menu_words_and_counters_are_cut() {
+        let text = format!("Categories\n\nالرئيسية\n\nعنوان الخبر\n\n1.3K\n\n12 تعليق\n\n{P1}\n\nMenu\n\n{P2}\n\nبحث");
+        assert_eq!(cleaned(&text), format!("عنوان الخبر\n\n{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn a_menu_word_inside_a_line_stays() {
+        let text = format!("أخبار ليبيا اليوم في سطور\n{P1}");
+        assert_eq!(cleaned(&text), text);
+    }
+
+    #[test]
+    fn breadcrumb_is_cut() {
+        let text = format!("الرئيسية > أخبار > ليبيا > وفد إلى مالطا\n{P1}");
+        assert_eq!(cleaned(&text), P1);
+    }
+
+    #[test]
+    fn quoted_names_are_not_breadcrumbs() {
+        let text = format!("مجلة «الدفاع» تنشر تقرير «أفريكوم» عن ليبيا\n{P1}");
+        assert_eq!(cleaned(&text), text);
+    }
+
+    #[test]
+    fn duplicate_source_line_is_dropped_but_first_kept() {
+        let text = format!("{P1}\nالمصدر: صحيفة المساء\nالمصدر: صحيفة المساء\n{P2}");
+        assert_eq!(cleaned(&text), format!("{P1}\nالمصدر: صحيفة المساء\n{P2}"));
+    }
+
+    #[test]
+    fn kept_lines_are_byte_identical_and_blank_runs_collapse() {
+        let text = format!("  {P1}   \r\n\r\nMenu\r\n\r\n\r\n\r\n{P2}");
+        let result = clean(&text);
+        assert_eq!(result.text, format!("  {P1}\n\n{P2}"));
+        assert_eq!(result.removed_chars, 4);
+    }
+
+    #[test]
+    fn cleaning_is_idempotent() {
+        let text = format!(
+            "Categories\n\n{P1}\n\nاقرأ أيضا:\n\n{OTHER_HEADLINE}\n\n{P2}\n\nالمزيد من الكاتب\n\n{OTHER_HEADLINE}\n\nاترك تعليق\n\nلن يتم نشر عنوان بريدك الإلكتروني"
+        );
+        let once = cleaned(&text);
+        assert_eq!(once, format!("{P1}\n\n{P2}"));
+        assert_eq!(cleaned(&once), once);
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        for text in [
+            "",
+            "\n",
+            "\n\n\n",
+            "   ",
+            "اقرأ أيضا",
+            "Share 0",
+            "#",
+            "> > >",
+            "ة",
+            "\r",
+            "١٢ك",
+        ] {
+            let _ = clean(text);
+        }
+        assert_eq!(cleaned(""), "");
+        assert_eq!(cleaned("اقرأ أيضا"), "");
+    }
+
+    #[test]
+    fn fallback_pattern_compiles_and_matches_nothing() {
+        let regex = never_matching();
+        assert!(!regex.is_match("") && !regex.is_match("Share 0") && !regex.is_match("\n"));
+    }
+
+    #[test]
+    fn folding_matches_spelling_variants() {
+        assert_eq!(line_key("- إقْرَأ أيْضـاً :"), "اقرا ايضا");
+        assert_eq!(line_key("ذاتُ صِلة"), "ذات صله");
+    }
+}

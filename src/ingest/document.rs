@@ -1,0 +1,142 @@
+//! One input unit into a clean `Document`: decode, strip markup and boilerplate, merge
+//! metadata, and settle the publication date.
+
+use super::metadata::{DocMeta, MetadataIndex};
+use super::walk::{InputUnit, Payload};
+use super::{boilerplate, decode, html};
+use crate::extract::dates;
+use crate::model::{short_hash, Document, Reject};
+use chrono::NaiveDate;
+
+pub struct PrepareOptions<'a> {
+    pub metadata: &'a MetadataIndex,
+    pub reference_date: Option<NaiveDate>,
+}
+
+pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Reject> {
+    let InputUnit { source, file, payload, .. } = unit;
+    let reject = |reason: &str, detail: String| Reject { source: source.clone(), reason: reason.into(), detail };
+    let payload = payload?;
+
+    let mut own = DocMeta::default();
+    let raw_text = match payload {
+        Payload::Text(bytes) => decode_text(&bytes).map_err(|(r, d)| reject(r, d))?,
+        Payload::Html(bytes) => {
+            let page = html::html_to_text(&decode_text(&bytes).map_err(|(r, d)| reject(r, d))?);
+            own.title = page.title;
+            own.published = page.published;
+            page.text
+        }
+        Payload::Json(value) => {
+            let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string).filter(|s| !s.trim().is_empty());
+            own = DocMeta { id: field("id"), url: field("url"), outlet: field("outlet"), title: field("title"), published: field("published") };
+            if own.id.is_none() {
+                own.id = value.get("id").and_then(|v| v.as_i64()).map(|n| n.to_string());
+            }
+            match (field("text"), field("html")) {
+                (Some(text), _) => text,
+                (None, Some(markup)) => {
+                    let page = html::html_to_text(&markup);
+                    own.title = own.title.or(page.title);
+                    own.published = own.published.or(page.published);
+                    page.text
+                }
+                (None, None) => return Err(reject("no_text", "no `text` or `html` field".into())),
+            }
+        }
+    };
+
+    // Sidecar metadata fills what the unit itself does not say.
+    let sidecar = opts.metadata.find(own.id.as_deref(), &source, &file).cloned().unwrap_or_default();
+    let meta = DocMeta {
+        id: own.id.or(sidecar.id),
+        url: own.url.or(sidecar.url),
+        outlet: own.outlet.or(sidecar.outlet),
+        title: own.title.or(sidecar.title),
+        published: own.published.or(sidecar.published),
+    };
+
+    let normalized_newlines = raw_text.replace("\r\n", "\n").replace('\r', "\n");
+    let cleaned = boilerplate::clean(&normalized_newlines);
+    let text = cleaned.text.trim().to_string();
+    if text.is_empty() {
+        return Err(reject("empty", "no article text is left after removing markup and boilerplate".into()));
+    }
+
+    let (published_date, published_date_source) = match meta.published.as_deref().and_then(parse_iso_date) {
+        Some(d) => (Some(d), "metadata"),
+        None => match dates::find_publication_date(&text) {
+            Some(d) => (Some(d), "text"),
+            None => match opts.reference_date {
+                Some(d) => (Some(d), "reference"),
+                None => (None, "none"),
+            },
+        },
+    };
+
+    let source_id = meta.id.clone().or_else(|| std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().into_owned()));
+    let n_chars = text.chars().count();
+    Ok(Document {
+        doc_id: short_hash(&[&text]),
+        source,
+        source_id,
+        url: meta.url,
+        outlet: meta.outlet,
+        title: meta.title.or_else(|| first_line_title(&text)),
+        published_date,
+        published_date_source,
+        language: Some(detect_language(&text).to_string()),
+        n_chars: n_chars as i32,
+        boilerplate_chars: cleaned.removed_chars as i32,
+        text,
+    })
+}
+
+fn decode_text(bytes: &[u8]) -> Result<String, (&'static str, String)> {
+    decode::decode(bytes).map(|(text, _)| text).map_err(|e| match e {
+        decode::DecodeError::Empty => ("empty", "the file is empty".to_string()),
+        decode::DecodeError::Binary => ("binary", "the file is binary, not text".to_string()),
+        decode::DecodeError::Undecodable => {
+            ("encoding", "not valid UTF-8, UTF-16 (with BOM) or Windows-1256; re-save the file as UTF-8".to_string())
+        }
+    })
+}
+
+/// `2025-12-03`, `2025-12-03T09:28:00Z` and similar ISO forms.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// The first short line of the text, when it reads like a headline.
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let n = line.chars().count();
+    (n >= 8 && n <= 200 && !line.ends_with('.')).then(|| line.to_string())
+}
+
+fn detect_language(text: &str) -> &'static str {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in text.chars().take(5000) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if arabic >= latin { "ar" } else { "en" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_and_datetimes_parse() {
+        assert_eq!(parse_iso_date("2025-12-03"), NaiveDate::from_ymd_opt(2025, 12, 3));
+        assert_eq!(parse_iso_date("2025-12-03T09:28:00Z"), NaiveDate::from_ymd_opt(2025, 12, 3));
+        assert_eq!(parse_iso_date("03/12/2025"), None);
+        assert_eq!(parse_iso_date("٢٠٢٥"), None);
+    }
+}

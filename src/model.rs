@@ -1,0 +1,127 @@
+//! The records the pipeline produces, one struct per output table (SPEC §3).
+//! Offsets are Unicode code points into the cleaned document text.
+
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub doc_id: String,
+    pub source: String,
+    pub source_id: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published_date: Option<NaiveDate>,
+    pub published_date_source: &'static str,
+    pub language: Option<String>,
+    pub text: String,
+    pub n_chars: i32,
+    pub boilerplate_chars: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub event_id: String,
+    pub doc_id: String,
+    pub event_type: &'static str,
+    pub cameo_code: &'static str,
+    pub plover_type: &'static str,
+    pub event_date: Option<NaiveDate>,
+    pub date_precision: &'static str,
+    pub date_text: Option<String>,
+    pub countries: Vec<String>,
+    pub location_id: Option<String>,
+    pub actor_ids: Vec<String>,
+    pub sectors: Vec<String>,
+    pub sentence: String,
+    pub char_start: i32,
+    pub char_end: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Actor {
+    pub actor_id: String,
+    pub actor_type: &'static str,
+    pub name_ar: Option<String>,
+    pub name_en: Option<String>,
+    pub country: Option<String>,
+    pub faction: Option<String>,
+    pub org_kind: Option<String>,
+    pub cameo_code: Option<String>,
+    pub wikidata_id: Option<String>,
+    pub in_registry: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub doc_id: String,
+    pub actor_id: String,
+    pub mention_text: String,
+    pub role_text: Option<String>,
+    pub char_start: i32,
+    pub char_end: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub figure_id: String,
+    pub doc_id: String,
+    pub kind: &'static str,
+    pub metric: Option<String>,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub year: Option<i32>,
+    pub countries: Vec<String>,
+    pub text: String,
+    pub sentence: String,
+    pub char_start: i32,
+    pub char_end: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sector {
+    pub doc_id: String,
+    pub sector: String,
+    pub event_id: Option<String>,
+    pub text: Option<String>,
+    pub char_start: Option<i32>,
+    pub char_end: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reject {
+    pub source: String,
+    pub reason: String,
+    pub detail: String,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub events: Vec<Event>,
+    pub actors: Vec<Actor>,
+    pub mentions: Vec<Mention>,
+    pub figures: Vec<Figure>,
+    pub sectors: Vec<Sector>,
+}
+
+/// What one input unit (file or JSONL line) became.
+#[derive(Debug)]
+pub enum Outcome {
+    Document(Box<(Document, Extraction)>),
+    Rejected(Reject),
+}
+
+/// 16 hex characters of the SHA-256 of the given parts; the stable id scheme of every table.
+pub fn short_hash(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h.update([0x1f]);
+        }
+        h.update(p.as_bytes());
+    }
+    let d = h.finalize();
+    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}

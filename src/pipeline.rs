@@ -1,0 +1,264 @@
+//! The export run: stream input units in batches through ingest and extraction on a rayon
+//! pool, append each batch to the table files, then publish the version.
+
+use crate::export::manifest::{sha256_file, FileEntry, Manifest};
+use crate::export::schema::{self, SCHEMA_VERSION};
+use crate::export::sink::{Format, TableSink, WrittenFile};
+use crate::export::version::DatasetRoot;
+use crate::export::{datapackage, validate};
+use crate::extract;
+use crate::frame;
+use crate::ingest::document::PrepareOptions;
+use crate::ingest::{self, MetadataIndex, UnitWalker};
+use crate::log;
+use crate::model::*;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Units per batch and raw bytes per batch: what is held in memory at once.
+const BATCH_UNITS: usize = 512;
+const BATCH_BYTES: u64 = 32 * 1024 * 1024;
+
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub inputs: Vec<PathBuf>,
+    pub output: PathBuf,
+    pub metadata: Option<PathBuf>,
+    pub format: Format,
+    pub reference_date: Option<NaiveDate>,
+    pub jobs: usize,
+    pub keep: Option<usize>,
+    pub progress: bool,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct RunSummary {
+    pub units: u64,
+    pub documents: u64,
+    pub events: u64,
+    pub actors: u64,
+    pub mentions: u64,
+    pub figures: u64,
+    pub sectors: u64,
+    pub rejects: u64,
+    /// Rejects other than exact duplicates of an earlier document.
+    pub failed_inputs: u64,
+    pub version: Option<String>,
+    pub up_to_date: bool,
+    pub seconds: f64,
+}
+
+/// The rows of one batch, in input order.
+#[derive(Default)]
+struct Batch {
+    documents: Vec<Document>,
+    events: Vec<Event>,
+    mentions: Vec<Mention>,
+    figures: Vec<Figure>,
+    sectors: Vec<Sector>,
+    rejects: Vec<Reject>,
+}
+
+pub fn run(opts: &RunOptions) -> Result<RunSummary> {
+    let started = Instant::now();
+    let metadata = match &opts.metadata {
+        Some(p) => MetadataIndex::load(p)?,
+        None => MetadataIndex::default(),
+    };
+    let root = DatasetRoot::open(&opts.output, || log::info("another run holds the dataset lock; waiting for it to finish", &[]))?;
+    let tmp = root.new_temporary()?;
+    let result = write_version(opts, &metadata, &root, &tmp, started);
+    if result.is_err() || tmp.exists() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot, tmp: &std::path::Path, started: Instant) -> Result<RunSummary> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs.max(1)).build().context("cannot start worker threads")?;
+    let prepare_opts = PrepareOptions { metadata, reference_date: opts.reference_date };
+    let mut sinks: HashMap<&str, TableSink> = HashMap::new();
+    for name in schema::TABLES {
+        sinks.insert(name, TableSink::create(tmp, schema::table(name)?, opts.format)?);
+    }
+
+    let mut walker = UnitWalker::new(&opts.inputs);
+    let progress = crate::cli::progress::Progress::new(opts.progress, walker.total_bytes());
+    let mut summary = RunSummary::default();
+    let mut fingerprint = Sha256::new();
+    let mut first_source_of: HashMap<String, String> = HashMap::new();
+    let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+
+    loop {
+        let mut units = Vec::new();
+        let mut bytes = 0;
+        while units.len() < BATCH_UNITS && bytes < BATCH_BYTES {
+            match walker.next() {
+                Some(u) => {
+                    bytes += u.bytes;
+                    units.push(u);
+                }
+                None => break,
+            }
+        }
+        if units.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            units
+                .into_par_iter()
+                .map(|unit| match ingest::prepare(unit, &prepare_opts) {
+                    Ok(doc) => {
+                        let extraction = extract::extract(&doc);
+                        Outcome::Document(Box::new((doc, extraction)))
+                    }
+                    Err(reject) => Outcome::Rejected(reject),
+                })
+                .collect()
+        });
+
+        let mut batch = Batch::default();
+        for outcome in outcomes {
+            summary.units += 1;
+            match outcome {
+                Outcome::Document(boxed) => {
+                    let (doc, ex) = *boxed;
+                    fingerprint.update(format!("{}\t{}\n", doc.source, doc.doc_id));
+                    if let Some(first) = first_source_of.get(&doc.doc_id) {
+                        batch.rejects.push(Reject {
+                            source: doc.source.clone(),
+                            reason: "duplicate".into(),
+                            detail: format!("same text as {first}; kept once as document {}", doc.doc_id),
+                        });
+                        continue;
+                    }
+                    first_source_of.insert(doc.doc_id.clone(), doc.source.clone());
+                    for a in ex.actors {
+                        actors.entry(a.actor_id.clone()).or_insert(a);
+                    }
+                    batch.documents.push(doc);
+                    batch.events.extend(ex.events);
+                    batch.mentions.extend(ex.mentions);
+                    batch.figures.extend(ex.figures);
+                    batch.sectors.extend(ex.sectors);
+                }
+                Outcome::Rejected(reject) => {
+                    fingerprint.update(format!("{}\t!{}\n", reject.source, reject.reason));
+                    summary.failed_inputs += 1;
+                    batch.rejects.push(reject);
+                }
+            }
+        }
+        summary.documents += batch.documents.len() as u64;
+        summary.events += batch.events.len() as u64;
+        summary.mentions += batch.mentions.len() as u64;
+        summary.figures += batch.figures.len() as u64;
+        summary.sectors += batch.sectors.len() as u64;
+        summary.rejects += batch.rejects.len() as u64;
+        for r in &batch.rejects {
+            log::warn(&format!("rejected {}: {} ({})", r.source, r.reason, r.detail));
+        }
+        write_batch(&mut sinks, batch)?;
+        progress.advance(bytes, summary.documents);
+    }
+    progress.finish();
+
+    let actor_rows: Vec<Actor> = actors.into_values().collect();
+    summary.actors = actor_rows.len() as u64;
+    sink(&mut sinks, "actors")?.write(frame::actors_frame(&actor_rows)?)?;
+
+    let kv = [("relations_export.schema_version", SCHEMA_VERSION.to_string()), ("relations_export.version", TOOL_VERSION.to_string())];
+    let mut written: Vec<WrittenFile> = Vec::new();
+    for name in schema::TABLES {
+        let s = sinks.remove(name).context("sink missing")?;
+        written.extend(s.finish(tmp, &kv)?);
+    }
+    let mut files = Vec::new();
+    for w in &written {
+        let (sha256, bytes) = sha256_file(&w.path)?;
+        let path = w.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        files.push(FileEntry { path, table: w.table.clone(), format: w.format.into(), rows: w.rows, bytes, sha256 });
+    }
+
+    // Same data as the latest version: nothing new to publish.
+    if let Some(latest) = root.latest() {
+        if let Ok(previous) = Manifest::read(&root.path_of(&latest)) {
+            if Manifest::content_key(&previous.files) == Manifest::content_key(&files) {
+                std::fs::remove_dir_all(tmp)?;
+                summary.version = Some(latest);
+                summary.up_to_date = true;
+                summary.seconds = started.elapsed().as_secs_f64();
+                return Ok(summary);
+            }
+        }
+    }
+
+    let name = root.next_name()?;
+    let manifest = Manifest {
+        version: name.clone(),
+        created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        tool: "relations-export".into(),
+        tool_version: TOOL_VERSION.into(),
+        schema_version: SCHEMA_VERSION.into(),
+        input_fingerprint: crate::export::manifest::hex(&fingerprint.finalize()),
+        options: serde_json::json!({
+            "inputs": opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "metadata": opts.metadata.as_ref().map(|p| p.display().to_string()),
+            "format": opts.format.as_str(),
+            "reference_date": opts.reference_date.map(|d| d.to_string()),
+        }),
+        counts: serde_json::json!({
+            "input_units": summary.units, "documents": summary.documents, "events": summary.events,
+            "actors": summary.actors, "mentions": summary.mentions, "figures": summary.figures,
+            "sectors": summary.sectors, "rejects": summary.rejects,
+        }),
+        files: files.clone(),
+    };
+    write_json(&tmp.join("manifest.json"), &serde_json::to_value(&manifest)?)?;
+    write_json(&tmp.join("datapackage.json"), &datapackage::build(&name, &files)?)?;
+    let problems = validate::validate_version(tmp)?;
+    if !problems.is_empty() {
+        anyhow::bail!("the new version failed its own validation: {}", problems.join("; "));
+    }
+    root.publish(tmp, &name)?;
+    if let Some(keep) = opts.keep {
+        for removed in root.prune(keep)? {
+            log::info(&format!("removed old version {removed} (--keep {keep})"), &[]);
+        }
+    }
+    summary.version = Some(name);
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn sink<'a>(sinks: &'a mut HashMap<&str, TableSink>, name: &str) -> Result<&'a mut TableSink> {
+    sinks.get_mut(name).with_context(|| format!("no sink for {name}"))
+}
+
+fn write_batch(sinks: &mut HashMap<&str, TableSink>, b: Batch) -> Result<()> {
+    sink(sinks, "documents")?.write(frame::documents_frame(&b.documents)?)?;
+    sink(sinks, "events")?.write(frame::events_frame(&b.events)?)?;
+    sink(sinks, "mentions")?.write(frame::mentions_frame(&b.mentions)?)?;
+    sink(sinks, "figures")?.write(frame::figures_frame(&b.figures)?)?;
+    sink(sinks, "sectors")?.write(frame::sectors_frame(&b.sectors)?)?;
+    sink(sinks, "rejects")?.write(frame::rejects_frame(&b.rejects)?)?;
+    Ok(())
+}
+
+fn write_json(path: &std::path::Path, value: &serde_json::Value) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    let f = std::fs::File::create(path)?;
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(f);
+    w.write_all(text.as_bytes())?;
+    w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! Text layer: normalization for matching (with a map back to the original), sentences,
+//! clitics and offsets.
+
+pub mod clitics;
+pub mod normalize;
+pub mod offsets;
+pub mod sentences;
+
+pub use normalize::{normalize, Normalized};
+pub use offsets::CharIndex;
+pub use sentences::sentences;
