@@ -1,0 +1,188 @@
+//! The export on the bundled example corpus: layout, types, versions, crashes, concurrency.
+
+use crate::common::*;
+use polars::prelude::*;
+use std::process::Stdio;
+
+const TABLES: [&str; 7] = ["documents", "events", "actors", "mentions", "figures", "sectors", "rejects"];
+
+fn run_examples(out: &std::path::Path, extra: &[&str]) -> i32 {
+    let ex = examples();
+    let meta = repo().join("examples/metadata.csv");
+    let mut args = vec!["--input", ex.to_str().unwrap(), "--metadata", meta.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    export(&args, out)
+}
+
+#[test]
+fn tables_and_columns_match_the_schema_files() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_examples(dir.path(), &["--format", "both"]), 0);
+    let v = latest_dir(dir.path());
+    for t in TABLES {
+        let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(repo().join(format!("schemas/{t}.json"))).unwrap()).unwrap();
+        let want: Vec<String> = schema["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_string()).collect();
+        let df = read_parquet(&v.join(format!("{t}.parquet")));
+        let got: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
+        assert_eq!(got, want, "parquet columns of {t} drift from schemas/{t}.json");
+        for (col, field) in df.columns().iter().zip(schema["fields"].as_array().unwrap()) {
+            let expect = match field["arrow_type"].as_str().unwrap() {
+                "utf8" => DataType::String,
+                "int32" => DataType::Int32,
+                "float64" => DataType::Float64,
+                "bool" => DataType::Boolean,
+                "date32" => DataType::Date,
+                "list<utf8>" => DataType::List(Box::new(DataType::String)),
+                other => panic!("unknown arrow_type {other}"),
+            };
+            assert_eq!(col.dtype(), &expect, "{t}.{} type", col.name());
+        }
+        let csv = std::fs::read_to_string(v.join(format!("{t}.csv"))).unwrap();
+        assert_eq!(csv.lines().next().unwrap(), want.join(","), "CSV header of {t}");
+    }
+    let docs = table(dir.path(), "documents");
+    assert_eq!(docs.height(), 8, "8 example articles (one .jsonl holds two)");
+    assert_eq!(table(dir.path(), "rejects").height(), 0);
+    let validate = bin().arg("validate").arg(dir.path()).output().unwrap();
+    assert!(validate.status.success(), "{}", String::from_utf8_lossy(&validate.stdout));
+}
+
+#[test]
+fn csv_lists_are_json_arrays() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_examples(dir.path(), &["--format", "csv"]), 0);
+    let v = latest_dir(dir.path());
+    let events = std::fs::read_to_string(v.join("events.csv")).unwrap();
+    let mut rdr_lines = events.lines();
+    rdr_lines.next();
+    let with_lists = events.lines().skip(1).filter(|l| l.contains("\"[\"\"")).count();
+    assert!(with_lists > 0, "events.csv should hold JSON arrays such as [\"LBY\",\"RUS\"]:\n{events}");
+    assert!(!v.join("events.parquet").exists(), "--format csv writes no Parquet");
+}
+
+#[test]
+fn unchanged_second_run_writes_no_new_version() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_examples(dir.path(), &[]), 0);
+    let out = bin()
+        .args(["--input", examples().to_str().unwrap(), "--metadata", repo().join("examples/metadata.csv").to_str().unwrap(), "--output"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("up to date"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(versions(dir.path()), vec!["v000001"]);
+}
+
+#[test]
+fn jobs_do_not_change_the_bytes() {
+    let one = tempfile::tempdir().unwrap();
+    let four = tempfile::tempdir().unwrap();
+    assert_eq!(run_examples(one.path(), &["-j", "1", "--format", "both"]), 0);
+    assert_eq!(run_examples(four.path(), &["-j", "4", "--format", "both"]), 0);
+    assert_eq!(data_hashes(&latest_dir(one.path())), data_hashes(&latest_dir(four.path())));
+}
+
+/// A corpus big enough that a run takes a while: the examples repeated with varied numbers.
+fn big_corpus(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
+    let base: Vec<String> = std::fs::read_dir(examples())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    let path = dir.join("big.jsonl");
+    let mut out = String::new();
+    for i in 0..n {
+        let text = format!("رقم الخبر {i}\n{}", base[i % base.len()]);
+        out.push_str(&serde_json::json!({"id": format!("b{i}"), "published": "2025-06-01", "text": text}).to_string());
+        out.push('\n');
+    }
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+#[test]
+fn killed_run_leaves_latest_complete_and_next_run_succeeds() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("data");
+    assert_eq!(run_examples(&root, &[]), 0);
+    let big = big_corpus(work.path(), 3000);
+    for delay_ms in [30u64, 120, 400] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("relations-export"))
+            .args(["--quiet", "--input", big.to_str().unwrap(), "--output"])
+            .arg(&root)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL on unix
+        child.wait().unwrap();
+        let latest = latest_dir(&root);
+        let v = bin().arg("validate").arg(&latest).output().unwrap();
+        assert!(v.status.success(), "after a kill at {delay_ms} ms, latest must be valid: {}", String::from_utf8_lossy(&v.stdout));
+    }
+    assert_eq!(export(&["--input", big.to_str().unwrap()], &root), 0);
+    let docs = table(&root, "documents");
+    assert_eq!(docs.height(), 3000);
+    let leftovers: Vec<_> = std::fs::read_dir(root.join("versions")).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "temporary folders of killed runs are cleaned up");
+}
+
+#[test]
+fn concurrent_runs_corrupt_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("data");
+    let big = big_corpus(work.path(), 800);
+    let spawn = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("relations-export"))
+            .args(["--quiet", "--input", big.to_str().unwrap(), "--output"])
+            .arg(&root)
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    assert_eq!(versions(&root), vec!["v000001"], "the second run waits, then finds the data up to date");
+    assert!(bin().arg("validate").arg(&root).output().unwrap().status.success());
+}
+
+#[test]
+fn bare_run_uses_the_repository_config() {
+    let work = tempfile::tempdir().unwrap();
+    let cfg = work.path().join("relations-export.toml");
+    std::fs::write(&cfg, format!("input = [{:?}]\noutput = \"out\"\n", examples().display().to_string())).unwrap();
+    let out = bin().current_dir(work.path()).args(["--format", "parquet", "--quiet"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(work.path().join("out/latest").is_file());
+}
+
+#[test]
+fn no_input_is_a_usage_error() {
+    let work = tempfile::tempdir().unwrap();
+    let out = bin().current_dir(work.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--input"));
+}
+
+#[test]
+fn schema_command_prints_the_contract() {
+    let out = bin().args(["schema", "events"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["name"], "events");
+    assert_eq!(bin().args(["schema", "nope"]).output().unwrap().status.code(), Some(2));
+}
+
+#[test]
+fn validate_detects_a_changed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_examples(dir.path(), &[]), 0);
+    let v = latest_dir(dir.path());
+    let p = v.join("rejects.parquet");
+    let mut bytes = std::fs::read(&p).unwrap();
+    bytes.push(0);
+    std::fs::write(&p, bytes).unwrap();
+    assert_eq!(bin().arg("validate").arg(&v).output().unwrap().status.code(), Some(1));
+}

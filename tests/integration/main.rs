@@ -1,0 +1,7 @@
+//! Integration tests: the binary on the bundled examples, bad inputs, and (when ../shared is
+//! present) the real articles with their gold annotations.
+
+mod bad_input;
+mod common;
+mod examples;
+mod shared_corpus;
