@@ -1,0 +1,387 @@
+//! Actor mentions: registry names and adjectives, persons found by title or given name,
+//! organizations found by head noun + country adjective, and bare surnames resolved inside
+//! the document.
+
+use super::gazetteer::{is_word_char, Gazetteer, Hit};
+use super::lexicon::Tsv;
+use super::registry::{FormKind, REGISTRY};
+use crate::data_file;
+use crate::model::Actor;
+use crate::text::clitics::is_proclitic_prefix;
+use crate::text::normalize::{normalize_str, Normalized};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// One actor mention, in byte offsets of the original text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    pub actor: Actor,
+    pub start: usize,
+    pub end: usize,
+    pub role_text: Option<String>,
+}
+
+struct Title {
+    role_en: String,
+}
+
+struct Lexicons {
+    titles: Gazetteer<Title>,
+    org_heads: Gazetteer<String>,
+    /// Normalized given names; the bool says "also an ordinary word".
+    given: HashMap<String, bool>,
+    /// Words that end a name: function words and the event/sector vocabulary.
+    stop: HashSet<String>,
+}
+
+const FUNCTION_WORDS: &str = "في من الى إلى على عن مع خلال لدى الذي التي الذين أن ان إن قد كما حيث بعد قبل عند حول ضد بين منذ وذلك ذلك هذا هذه هو هي هم التى اليوم امس أمس غدا يوم يوم، كان كانت تم لم لن لا ما إنه انه أنه وقال قال قالت أكد اكد أكدت أوضح اوضح أشار اشار أضاف اضاف وأضاف وأكد أعلن اعلن بحث يبحث استقبل التقى يلتقي وصل زار يزور وقع يوقع ناقش رئيس وزير نائب سفير مبعوث السيد بن ورئيس ووزير ونائب الرئيس اللواء العميد الفريق المشير عبر وفق بحسب نحو أكثر اكثر جميع كل بعض عدة إضافة اضافة فيما بينما ثم أو او أي اي";
+
+static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
+    let t = Tsv::parse(data_file!("lexicon/titles.tsv"));
+    let mut titles = Vec::new();
+    let mut title_forms = Vec::new();
+    for r in &t.rows {
+        if let Some(form) = t.get(r, "title_ar") {
+            title_forms.push((form.to_string(), titles.len()));
+            titles.push(Title { role_en: t.get(r, "role_en").unwrap_or("").to_string() });
+        }
+    }
+    let t = Tsv::parse(data_file!("lexicon/org_heads.tsv"));
+    let mut heads = Vec::new();
+    let mut head_forms = Vec::new();
+    for r in &t.rows {
+        if let Some(form) = t.get(r, "head_ar") {
+            head_forms.push((form.to_string(), heads.len()));
+            heads.push(t.get(r, "org_kind").unwrap_or("other").to_string());
+        }
+    }
+    let t = Tsv::parse(data_file!("lexicon/given_names.tsv"));
+    let given = t
+        .rows
+        .iter()
+        .filter_map(|r| Some((normalize_str(t.get(r, "name_ar")?), t.get(r, "origin") == Some("ambiguous"))))
+        .collect();
+    let mut stop: HashSet<String> = FUNCTION_WORDS.split_whitespace().map(normalize_str).collect();
+    for (file, col) in [(data_file!("lexicon/event_triggers.tsv"), "form_ar"), (data_file!("lexicon/sectors.tsv"), "form_ar")] {
+        let t = Tsv::parse(file);
+        for r in &t.rows {
+            if let Some(f) = t.get(r, col).filter(|f| !f.contains(' ')) {
+                stop.insert(normalize_str(f));
+            }
+        }
+    }
+    Lexicons { titles: Gazetteer::new(titles, title_forms), org_heads: Gazetteer::new(heads, head_forms), given, stop }
+});
+
+/// A word of the normalized text.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+fn tokens(norm: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in norm.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Token { start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token { start: s, end: norm.len() });
+    }
+    out
+}
+
+/// Words before a form that make an ambiguous place name a place ("في مالي", "مدينة البيضاء").
+const PLACE_CUES: [&str; 12] = ["في", "الى", "من", "مدينه", "بلده", "منطقه", "دوله", "جمهوريه", "عاصمه", "العاصمه", "بمدينه", "لمدينه"];
+
+pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
+    let n = norm.text.as_str();
+    let toks = tokens(n);
+    let tok_at = |byte: usize| toks.iter().position(|t| t.start <= byte && byte < t.end.max(t.start + 1));
+    let reg = &*REGISTRY;
+    let lex = &*LEX;
+    let mut out: Vec<(usize, usize, Actor, Option<String>)> = Vec::new(); // normalized span
+
+    // 1. Registry names, adjectives and ambiguous forms in place context.
+    let reg_hits: Vec<Hit> = reg.gazetteer.find(n);
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for h in &reg_hits {
+        let form = reg.gazetteer.entries[h.entry];
+        if form.kind == FormKind::Ambiguous {
+            let prev = tok_at(h.word_start).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
+            let cued = prev.is_some_and(|p| PLACE_CUES.contains(&p)) || n[h.word_start..h.start].ends_with('ب');
+            if !cued {
+                continue;
+            }
+        }
+        let start = h.mention_start(n);
+        out.push((start, h.end, reg.actors[form.actor].clone(), None));
+        taken.push((h.word_start, h.end));
+    }
+    let is_taken = |s: usize, e: usize, taken: &Vec<(usize, usize)>| taken.iter().any(|&(a, b)| s < b && a < e);
+
+    // 2. Persons: after a title, or starting with a given name.
+    let title_hits = lex.titles.find(n);
+    let title_ending_at: HashMap<usize, &Hit> = title_hits.iter().filter_map(|h| tok_at(h.end.saturating_sub(1)).map(|i| (i, h))).collect();
+    let word = |i: usize| &n[toks[i].start..toks[i].end];
+    let bare = |w: &str| -> Option<String> {
+        // strip a leading conjunction/preposition when the rest is a given name
+        if lex.given.contains_key(w) {
+            return Some(w.to_string());
+        }
+        for p in ["و", "ف", "ل", "ب"] {
+            if let Some(rest) = w.strip_prefix(p) {
+                if lex.given.contains_key(rest) {
+                    return Some(rest.to_string());
+                }
+            }
+        }
+        None
+    };
+    let registry_word = |i: usize, taken: &Vec<(usize, usize)>| is_taken(toks[i].start, toks[i].end, taken);
+    let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
+    let mut i = 0;
+    let mut persons: Vec<(usize, usize, Option<(usize, usize)>)> = Vec::new(); // token range, role span
+    while i < toks.len() {
+        // A role phrase ends right before i: title, then up to 4 adjective/registry/ال words.
+        let mut role: Option<(usize, usize)> = None;
+        for back in 0..=4usize {
+            let Some(j) = i.checked_sub(back + 1) else { break };
+            if let Some(h) = title_ending_at.get(&j) {
+                let between_ok = (j + 1..i).all(|k| registry_word(k, &taken) || word(k).starts_with("ال") || word(k).starts_with("بال") || matches!(word(k), "في" | "لدى" | "بحكومه" | "حكومه"));
+                if between_ok {
+                    role = Some((h.word_start, toks[i - 1].end));
+                }
+                break;
+            }
+        }
+        let gap_is_punct_only = |a: usize, b: usize| n[a..b].chars().all(|c| c.is_whitespace() || "،,:\"“”«»'-–(".contains(c));
+        if let Some((_, role_end)) = role {
+            if !gap_is_punct_only(role_end, toks[i].start) {
+                role = None;
+            }
+        }
+        let first = word(i);
+        let given = bare(first);
+        let starts_name = !registry_word(i, &taken)
+            && !stop(first)
+            && match (&given, role) {
+                (Some(g), _) => !lex.given.get(g).copied().unwrap_or(true) || role.is_some(),
+                (None, Some(_)) => !first.starts_with("ال") || lex.given.contains_key(first),
+                (None, None) => false,
+            };
+        if !starts_name {
+            i += 1;
+            continue;
+        }
+        // Extend over the rest of the name.
+        let mut end = i + 1;
+        while end < toks.len() && end - i < 4 {
+            let w = word(end);
+            if stop(w) || registry_word(end, &taken) || w.starts_with('و') && end > i + 1 {
+                break;
+            }
+            // A gap with punctuation ends the name.
+            if !n[toks[end - 1].end..toks[end].start].chars().all(char::is_whitespace) {
+                break;
+            }
+            let connector = matches!(word(end - 1), "عبد" | "ابو" | "بن" | "ابن" | "بك" | "ولد" | "دي" | "فون" | "ال");
+            if end - i >= 2 && !(connector || w.starts_with("ال") || lex.given.contains_key(w)) {
+                break;
+            }
+            end += 1;
+        }
+        let single_ok = role.is_some() && reg.surnames.contains_key(first);
+        if end - i >= 2 || single_ok {
+            persons.push((i, end, role));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+
+    // Resolve found names to registry persons where the registry knows them.
+    let mut doc_people: Vec<(String, Actor)> = Vec::new(); // normalized full name, actor
+    for (a, b, role) in &persons {
+        let (s, e) = (toks[*a].start, toks[*b - 1].end);
+        let mut name = n[s..e].to_string();
+        // A name glued to a conjunction ("وفيكتور") starts after it.
+        let mut s = s;
+        if let Some(g) = bare(word(*a)).filter(|g| g.as_str() != word(*a)) {
+            s = toks[*a].end - g.len();
+            name = n[s..e].to_string();
+        }
+        let actor = if *b - *a == 1 {
+            match reg.surnames.get(name.as_str()) {
+                Some(list) if list.len() == 1 => reg.actors[list[0]].clone(),
+                _ => continue,
+            }
+        } else {
+            unregistered_person(&name, role.and_then(|(rs, re)| role_country(&reg_hits, rs, re)))
+        };
+        let role_text = role.map(|(rs, re)| original(text, norm, rs, re));
+        doc_people.push((name.clone(), actor.clone()));
+        out.push((s, e, actor, role_text));
+        taken.push((s, e));
+    }
+    // Registry persons named in full count for bare-surname resolution too.
+    for (s, e, actor, _) in &out {
+        if actor.actor_type == "person" && actor.in_registry {
+            doc_people.push((n[*s..*e].to_string(), actor.clone()));
+        }
+    }
+
+    // 3. Bare surnames: the one person of that surname already named in the document.
+    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (name, actor) in &doc_people {
+        if let Some(last) = name.rsplit(' ').next().filter(|_| name.contains(' ')) {
+            by_surname.entry(last).or_default().insert(actor.actor_id.as_str());
+        }
+    }
+    let mut extra = Vec::new();
+    for t in &toks {
+        if is_taken(t.start, t.end, &taken) {
+            continue;
+        }
+        let w = &n[t.start..t.end];
+        for split in w.char_indices().map(|(i, _)| i).chain([w.len()]).take(4) {
+            let (prefix, rest) = w.split_at(split);
+            if !is_proclitic_prefix(prefix) {
+                continue;
+            }
+            if let Some(ids) = by_surname.get(rest) {
+                if ids.len() == 1 {
+                    let id = *ids.iter().next().unwrap_or(&"");
+                    if let Some((_, actor)) = doc_people.iter().find(|(_, a)| a.actor_id == id) {
+                        extra.push((t.start + split, t.end, actor.clone(), None));
+                    }
+                }
+                break;
+            }
+        }
+    }
+    out.extend(extra);
+
+    // 4. Organizations outside the registry: head noun + complement + country adjective.
+    for h in lex.org_heads.find(n) {
+        if is_taken(h.word_start, h.end, &taken) {
+            continue;
+        }
+        let Some(ti) = tok_at(h.start) else { continue };
+        for k in ti + 1..(ti + 5).min(toks.len()) {
+            let adj = reg_hits.iter().find(|r| r.start >= toks[k].start && r.end <= toks[k].end);
+            if let Some(adj) = adj {
+                let form = reg.gazetteer.entries[adj.entry];
+                let actor = &reg.actors[form.actor];
+                if form.kind == FormKind::Adjective && actor.actor_type == "country" {
+                    let s = h.mention_start(n);
+                    let name = n[s..toks[k].end].to_string();
+                    let org = unregistered_org(&name, lex.org_heads.entries[h.entry].as_str(), actor.country.clone());
+                    out.push((s, toks[k].end, org, None));
+                }
+                break;
+            }
+            if stop(word(k)) {
+                break;
+            }
+        }
+    }
+
+    let mut mentions: Vec<ActorMention> = out
+        .into_iter()
+        .map(|(s, e, actor, role_text)| {
+            let (os, oe) = norm.original_range(s, e);
+            ActorMention { actor, start: os, end: oe, role_text }
+        })
+        .filter(|m| m.end > m.start && text.get(m.start..m.end).is_some())
+        .collect();
+    mentions.sort_by(|a, b| (a.start, a.end, &a.actor.actor_id).cmp(&(b.start, b.end, &b.actor.actor_id)));
+    mentions.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.actor.actor_id == b.actor.actor_id);
+    mentions
+}
+
+/// The country named by an adjective or country inside a role phrase (وزير الدفاع البيلاروسي).
+fn role_country(reg_hits: &[Hit], start: usize, end: usize) -> Option<String> {
+    let reg = &*REGISTRY;
+    reg_hits
+        .iter()
+        .filter(|h| h.start >= start && h.end <= end)
+        .map(|h| &reg.actors[reg.gazetteer.entries[h.entry].actor])
+        .find(|a| a.actor_type == "country")
+        .and_then(|a| a.country.clone())
+}
+
+fn original(text: &str, norm: &Normalized, s: usize, e: usize) -> String {
+    let (os, oe) = norm.original_range(s, e);
+    text.get(os..oe).unwrap_or("").trim().to_string()
+}
+
+fn slug(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+fn unregistered_person(name: &str, country: Option<String>) -> Actor {
+    Actor {
+        actor_id: format!("person/{}", slug(name)),
+        actor_type: "person",
+        name_ar: Some(name.to_string()),
+        name_en: None,
+        faction: None,
+        org_kind: None,
+        cameo_code: None,
+        wikidata_id: None,
+        in_registry: false,
+        country,
+    }
+}
+
+fn unregistered_org(name: &str, kind: &str, country: Option<String>) -> Actor {
+    Actor {
+        actor_id: format!("org/{}", slug(name)),
+        actor_type: "organization",
+        name_ar: Some(name.to_string()),
+        name_en: None,
+        faction: None,
+        org_kind: Some(kind.to_string()),
+        cameo_code: None,
+        wikidata_id: None,
+        in_registry: false,
+        country,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn ids(text: &str) -> Vec<(String, String)> {
+        let n = normalize(text);
+        find_actors(text, &n).into_iter().map(|m| (m.actor.actor_id, text[m.start..m.end].to_string())).collect()
+    }
+
+    #[test]
+    fn countries_from_names_and_demonyms() {
+        let got = ids("استقبل الرئيس وفدا بيلاروسيا في طرابلس لبحث العلاقات مع روسيا الاتحادية والجانب الليبي.");
+        let countries: Vec<&str> = got.iter().filter(|(id, _)| id.starts_with("country/")).map(|(id, _)| id.as_str()).collect();
+        assert!(countries.contains(&"country/BLR") && countries.contains(&"country/RUS") && countries.contains(&"country/LBY"), "{got:?}");
+        assert!(got.iter().any(|(id, t)| id == "city/tripoli" && t == "طرابلس"), "{got:?}");
+    }
+
+    #[test]
+    fn offsets_slice_to_the_mention() {
+        let text = "وأكدت الخارجيةُ الإيطاليةُ أنّ وفداً من بنغازي وصل إلى روما.";
+        let n = normalize(text);
+        for m in find_actors(text, &n) {
+            assert!(text.get(m.start..m.end).is_some());
+        }
+    }
+}

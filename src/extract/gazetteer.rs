@@ -1,0 +1,133 @@
+//! Whole-word lexicon matching on normalized Arabic text, with proclitics (و ف ب ل ك ال)
+//! allowed before a word. One Aho-Corasick automaton per lexicon.
+
+use crate::text::clitics::{is_proclitic_prefix, strip_article};
+use crate::text::normalize::normalize_str;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Normalized-text byte range of the matched form (after its proclitics).
+    pub start: usize,
+    pub end: usize,
+    /// Start of the word, i.e. of the proclitics.
+    pub word_start: usize,
+    /// Index of the entry's payload.
+    pub entry: usize,
+}
+
+impl Hit {
+    /// Start of the mention as written: keeps an article the text carries (بالجزائر → الجزائر).
+    pub fn mention_start(&self, norm: &str) -> usize {
+        let prefix = &norm[self.word_start..self.start];
+        if prefix.ends_with("ال") && !prefix.ends_with("لل") { self.start - "ال".len() } else { self.start }
+    }
+}
+
+pub struct Gazetteer<T> {
+    automaton: AhoCorasick,
+    /// For each pattern, the entry it belongs to.
+    pattern_entry: Vec<usize>,
+    pub entries: Vec<T>,
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '،' | '؛' | '؟')
+}
+
+impl<T> Gazetteer<T> {
+    /// `forms` lists (form, entry index); entries hold the payloads.
+    pub fn new(entries: Vec<T>, forms: impl IntoIterator<Item = (String, usize)>) -> Self {
+        let mut patterns = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (form, entry) in forms {
+            let norm = normalize_str(&form);
+            let key = strip_article(&norm).to_string();
+            if key.chars().count() < 2 || !seen.insert((key.clone(), entry)) {
+                continue;
+            }
+            patterns.push(key);
+            pattern_entry.push(entry);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon patterns build an automaton");
+        Self { automaton, pattern_entry, entries }
+    }
+
+    /// All whole-word hits, overlapping ones included.
+    pub fn find_all(&self, norm: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(norm) {
+            let (start, end) = (m.start(), m.end());
+            if norm[end..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let word_start = norm[..start].char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last().map(|(i, _)| i).unwrap_or(start);
+            if !is_proclitic_prefix(&norm[word_start..start]) {
+                continue;
+            }
+            hits.push(Hit { start, end, word_start, entry: self.pattern_entry[m.pattern().as_usize()] });
+        }
+        hits
+    }
+
+    /// Non-overlapping hits, longest first, in text order.
+    pub fn find(&self, norm: &str) -> Vec<Hit> {
+        longest_non_overlapping(self.find_all(norm))
+    }
+}
+
+/// Keeps the longest hits that do not overlap, returned in text order. Equal spans keep every
+/// entry (one form may belong to several entries).
+pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        let clash = kept.iter().any(|k| h.start < k.end && k.start < h.end && !(k.start == h.start && k.end == h.end));
+        if !clash {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| (h.start, h.entry));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer<&'static str> {
+        Gazetteer::new(vec!["DZA", "RUS", "RUS-adj"], [("الجزائر".to_string(), 0), ("روسيا".to_string(), 1), ("روسي".to_string(), 2)])
+    }
+
+    #[test]
+    fn matches_after_proclitics_only() {
+        let g = gaz();
+        for text in ["الجزائر", "بالجزائر", "وللجزائر", "والجزائر"] {
+            let n = normalize_str(text);
+            assert_eq!(g.find(&n).len(), 1, "{text}");
+        }
+        let n = normalize_str("الروسية تعمل مع موروسيا");
+        assert!(g.find(&n).is_empty(), "no whole word here");
+    }
+
+    #[test]
+    fn longest_wins() {
+        let g = gaz();
+        let n = normalize_str("وفد روسيا");
+        let hits = g.find(&n);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(g.entries[hits[0].entry], "RUS");
+    }
+
+    #[test]
+    fn mention_keeps_the_article() {
+        let g = gaz();
+        let n = normalize_str("وبالجزائر");
+        let h = g.find(&n)[0];
+        assert_eq!(&n[h.mention_start(&n)..h.end], "الجزائر");
+    }
+}

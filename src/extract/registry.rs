@@ -1,0 +1,194 @@
+//! The actor registry shipped in `data/registry/`: countries (names, adjectives, demonyms),
+//! places, organizations and persons, compiled into one gazetteer so that the longest name
+//! wins across kinds ("مجلس النواب البيلاروسي" over "مجلس النواب").
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::Tsv;
+use crate::data_file;
+use crate::model::Actor;
+use crate::text::normalize::normalize_str;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a registry form names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Name,
+    /// A nisba adjective or demonym (الروسي، البيلاروس): a mention of its country.
+    Adjective,
+    /// Also an ordinary word (مالي "financial", البيضاء "white"): needs place context.
+    Ambiguous,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    pub actor: usize,
+    pub kind: FormKind,
+}
+
+pub struct Registry {
+    pub actors: Vec<Actor>,
+    pub gazetteer: Gazetteer<Form>,
+    by_id: HashMap<String, usize>,
+    /// Normalized last name -> registry persons that carry it.
+    pub surnames: HashMap<String, Vec<usize>>,
+}
+
+pub static REGISTRY: LazyLock<Registry> = LazyLock::new(Registry::load);
+
+fn opt(s: Option<&str>) -> Option<String> {
+    s.map(str::to_string)
+}
+
+impl Registry {
+    fn load() -> Self {
+        let mut actors: Vec<Actor> = Vec::new();
+        let mut forms: Vec<(String, Form)> = Vec::new();
+        let mut add = |actor: Actor, names: Vec<&str>, adjectives: Vec<&str>, ambiguous: Vec<&str>, actors: &mut Vec<Actor>| {
+            let idx = actors.len();
+            let ambiguous_set: std::collections::HashSet<String> = ambiguous.iter().map(|a| normalize_str(a)).collect();
+            let kind_of = |f: &str, base: FormKind| if ambiguous_set.contains(&normalize_str(f)) { FormKind::Ambiguous } else { base };
+            for n in names {
+                forms.push((n.to_string(), Form { actor: idx, kind: kind_of(n, FormKind::Name) }));
+            }
+            for a in adjectives {
+                forms.push((a.to_string(), Form { actor: idx, kind: kind_of(a, FormKind::Adjective) }));
+            }
+            for a in ambiguous {
+                forms.push((a.to_string(), Form { actor: idx, kind: FormKind::Ambiguous }));
+            }
+            actors.push(actor);
+        };
+
+        let t = Tsv::parse(data_file!("registry/countries.tsv"));
+        for r in &t.rows {
+            let Some(iso3) = t.get(r, "iso3") else { continue };
+            let names = t.variants(r, "names_ar");
+            let actor = Actor {
+                actor_id: format!("country/{iso3}"),
+                actor_type: "country",
+                name_ar: names.first().map(|s| s.to_string()),
+                name_en: opt(t.get(r, "name_en")),
+                country: Some(iso3.to_string()),
+                faction: None,
+                org_kind: None,
+                cameo_code: opt(t.get(r, "cameo")),
+                wikidata_id: opt(t.get(r, "wikidata")),
+                in_registry: true,
+            };
+            add(actor, names, t.variants(r, "adjectives_ar"), t.variants(r, "ambiguous_ar"), &mut actors);
+        }
+
+        let t = Tsv::parse(data_file!("registry/places.tsv"));
+        for r in &t.rows {
+            let Some(id) = t.get(r, "id") else { continue };
+            let names = t.variants(r, "names_ar");
+            let kind = match t.get(r, "kind") {
+                Some("region") => "region",
+                Some("facility") => "facility",
+                _ => "city",
+            };
+            let actor = Actor {
+                actor_id: id.to_string(),
+                actor_type: kind,
+                name_ar: names.first().map(|s| s.to_string()),
+                name_en: opt(t.get(r, "name_en")),
+                country: opt(t.get(r, "country")),
+                faction: None,
+                org_kind: None,
+                cameo_code: None,
+                wikidata_id: opt(t.get(r, "wikidata")),
+                in_registry: true,
+            };
+            add(actor, names, vec![], t.variants(r, "ambiguous_ar"), &mut actors);
+        }
+
+        let t = Tsv::parse(data_file!("registry/organizations.tsv"));
+        for r in &t.rows {
+            let Some(id) = t.get(r, "id") else { continue };
+            let names = t.variants(r, "names_ar");
+            let actor = Actor {
+                actor_id: id.to_string(),
+                actor_type: "organization",
+                name_ar: names.first().map(|s| s.to_string()),
+                name_en: opt(t.get(r, "name_en")),
+                country: opt(t.get(r, "country")),
+                faction: opt(t.get(r, "faction")),
+                org_kind: opt(t.get(r, "org_kind")),
+                cameo_code: opt(t.get(r, "cameo")),
+                wikidata_id: opt(t.get(r, "wikidata")),
+                in_registry: true,
+            };
+            add(actor, names, vec![], t.variants(r, "ambiguous_ar"), &mut actors);
+        }
+
+        let t = Tsv::parse(data_file!("registry/persons.tsv"));
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        for r in &t.rows {
+            let Some(id) = t.get(r, "id") else { continue };
+            let names = t.variants(r, "names_ar");
+            let idx = actors.len();
+            for n in &names {
+                let norm = normalize_str(n);
+                if let Some(last) = norm.split(' ').next_back().filter(|_| norm.contains(' ')) {
+                    let list = surnames.entry(last.to_string()).or_default();
+                    if !list.contains(&idx) {
+                        list.push(idx);
+                    }
+                }
+            }
+            let actor = Actor {
+                actor_id: id.to_string(),
+                actor_type: "person",
+                name_ar: names.first().map(|s| s.to_string()),
+                name_en: opt(t.get(r, "name_en")),
+                country: opt(t.get(r, "country")),
+                faction: opt(t.get(r, "faction")),
+                org_kind: None,
+                cameo_code: opt(t.get(r, "cameo")),
+                wikidata_id: opt(t.get(r, "wikidata")),
+                in_registry: true,
+            };
+            add(actor, names, vec![], vec![], &mut actors);
+        }
+
+        let by_id = actors.iter().enumerate().map(|(i, a)| (a.actor_id.clone(), i)).collect();
+        let entries: Vec<Form> = forms.iter().map(|(_, f)| *f).collect();
+        let gazetteer = Gazetteer::new(entries, forms.into_iter().enumerate().map(|(i, (form, _))| (form, i)));
+        Registry { actors, gazetteer, by_id, surnames }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Actor> {
+        self.by_id.get(id).map(|&i| &self.actors[i])
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&Actor> {
+        self.get(&format!("country/{iso3}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_has_arabic_names_and_ids_are_unique() {
+        let r = &*REGISTRY;
+        let countries: Vec<&Actor> = r.actors.iter().filter(|a| a.actor_type == "country").collect();
+        assert!(countries.len() >= 193, "all UN members: {}", countries.len());
+        assert!(countries.iter().all(|c| c.name_ar.is_some() && c.name_en.is_some()));
+        assert_eq!(r.by_id.len(), r.actors.len(), "actor ids are unique");
+    }
+
+    #[test]
+    fn names_and_adjectives_find_their_country() {
+        let r = &*REGISTRY;
+        for (text, iso) in [("روسيا البيضاء", "BLR"), ("البيلاروسية", "BLR"), ("الروس", "RUS"), ("روسيا الاتحادية", "RUS"), ("الإيطالي", "ITA"), ("والأتراك", "TUR"), ("بليبيا", "LBY")] {
+            let n = normalize_str(text);
+            let hits = r.gazetteer.find(&n);
+            assert!(!hits.is_empty(), "{text}");
+            let actor = &r.actors[r.gazetteer.entries[hits[0].entry].actor];
+            assert_eq!(actor.country.as_deref(), Some(iso), "{text}");
+        }
+    }
+}
