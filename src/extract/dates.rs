@@ -1,9 +1,2376 @@
-//! PLACEHOLDER until the date extractor lands.
-use chrono::NaiveDate;
+//! Arabic date expressions, Duckling style: absolute dates in the Gregorian month systems
+//! (Egyptian/Gulf, Levantine, Maghrebi, Libyan), Hijri dates (Umm al-Qura), English month
+//! names, numeric dates, and relative expressions resolved against an anchor (the publication
+//! date): weekdays, أمس/اليوم/غدا, "فبراير الماضي", "الأسبوع المقبل"...
+//!
+//! How it works: the text is normalized once (diacritics, tatweel, hamza/alef, ى/ي, ة/ه,
+//! Arabic-Indic and Persian digits, ASCII case) keeping a map back to original byte offsets,
+//! split into word/number/punctuation tokens, and each word is looked up (after stripping the
+//! proclitics و ف ب ل ك) in one hash table built from the lexicon files. A small grammar then
+//! runs only at tokens that are numbers or lexicon words, leftmost-longest.
+//! Precision is never finer than what is written: no day is invented.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+// ------------------------------------------------------------------------------------------
+// Public API
+// ------------------------------------------------------------------------------------------
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Precision { Day, Month, Year, Unknown }
-impl Precision { pub fn as_str(&self) -> &'static str { match self { Precision::Day => "day", Precision::Month => "month", Precision::Year => "year", Precision::Unknown => "unknown" } } }
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    Unknown,
+}
+
+impl Precision {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Unknown => "unknown",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
-pub struct DateMatch { pub start: usize, pub end: usize, pub text: String, pub date: Option<NaiveDate>, pub precision: Precision, pub relative: bool }
-pub fn find_dates(_text: &str, _anchor: Option<NaiveDate>) -> Vec<DateMatch> { Vec::new() }
-pub fn find_publication_date(_text: &str) -> Option<NaiveDate> { None }
+pub struct DateMatch {
+    /// Byte offsets into the text given (char boundaries).
+    pub start: usize,
+    pub end: usize,
+    /// `text[start..end]`, the expression as written.
+    pub text: String,
+    /// First day of the period; None when unresolvable.
+    pub date: Option<NaiveDate>,
+    /// Unknown when `date` is None.
+    pub precision: Precision,
+    /// The expression needed the anchor (weekday, أمس, فبراير الماضي...).
+    pub relative: bool,
+}
+
+/// All date expressions in `text`, sorted by start, non-overlapping (longest wins).
+pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
+    let doc = Doc::new(text);
+    doc.candidates()
+        .iter()
+        .filter_map(|c| doc.to_match(c, anchor))
+        .collect()
+}
+
+/// The publication date printed as a dateline near the top of an article (first 6 non-empty
+/// lines or first 400 chars): a full day-precision date in a dateline position (after a
+/// marker such as "تاريخ النشر", at the start of a line, before a time or an agency tag,
+/// after a weekday, or numeric). None otherwise.
+pub fn find_publication_date(text: &str) -> Option<NaiveDate> {
+    let head = &text[..head_end(text)];
+    let doc = Doc::new(head);
+    let mut best: Option<(bool, NaiveDate)> = None;
+    for c in doc.candidates() {
+        let Some(m) = doc.to_match(&c, None) else {
+            continue;
+        };
+        let (Some(date), Precision::Day, false) = (m.date, m.precision, m.relative) else {
+            continue;
+        };
+        let (accepted, marked) = doc.dateline_shape(&c);
+        if !accepted {
+            continue;
+        }
+        // A marked date ("تاريخ النشر: ...") beats an earlier unmarked one.
+        match best {
+            None => best = Some((marked, date)),
+            Some((false, _)) if marked => best = Some((marked, date)),
+            _ => {}
+        }
+    }
+    best.map(|(_, d)| d).or_else(|| agency_dateline(&doc, text))
+}
+
+// ------------------------------------------------------------------------------------------
+// Lexicon
+// ------------------------------------------------------------------------------------------
+
+const MONTHS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/months.tsv"
+));
+const WEEKDAYS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/weekdays.tsv"
+));
+const ORDINALS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/ordinal_days.tsv"
+));
+const DATE_WORDS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/date_words.tsv"
+));
+const UMM_AL_QURA_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/lexicon/umm_al_qura.tsv"
+));
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cal {
+    Gregorian,
+    Hijri,
+}
+
+/// When a month name alone counts as a month (see months.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Need {
+    Free,
+    Prep,
+    Strict,
+    Day,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rel {
+    Plain,
+    Past,
+    Next,
+    Current,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sense {
+    Month { cal: Cal, month: u8, need: Need },
+    Weekday(u8),
+    DayOffset { days: i8, needs_prefix: bool },
+    Modifier(Rel),
+    Period(Unit),
+    This,
+    Part,
+    TimeOfDay,
+    DayWord,
+    MonthWord,
+    YearWord { strong: bool },
+    MonthPrep,
+    Era(Cal),
+    Linked,
+    Vague,
+    NameHead,
+    NumberHead,
+    NumberUnit,
+    PubMarker,
+    NotToday,
+    GeneralHead,
+    Fraction,
+    Ordinal(u8),
+}
+
+/// A lexicon entry keyed by its first (normalized) word; `rest` are the following words.
+struct Phrase {
+    rest: Vec<String>,
+    /// Each sense with, optionally, the exact original spelling it requires (آب).
+    senses: Vec<(Sense, Option<&'static str>)>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes at a time: words are hashed once per token, this is the hot path.
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+struct Lexicon {
+    phrases: FxMap<String, Vec<Phrase>>,
+    /// Byte length of the longest key: longer words are not looked up.
+    longest_key: usize,
+    calendar: UmmAlQura,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// Data rows of a TSV file: no comments, no blank lines, no header.
+fn tsv_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            phrases: FxMap::default(),
+            longest_key: 0,
+            calendar: UmmAlQura::load(),
+        };
+        for row in tsv_rows(MONTHS_TSV) {
+            let (Some(system), Some(month), Some(forms)) = (row.first(), row.get(1), row.get(2))
+            else {
+                continue;
+            };
+            let Ok(month) = month.parse::<u8>() else {
+                continue;
+            };
+            let cal = if *system == "hijri" {
+                Cal::Hijri
+            } else {
+                Cal::Gregorian
+            };
+            let need = match row.get(3).copied().unwrap_or("free") {
+                "prep" => Need::Prep,
+                "strict" => Need::Strict,
+                "day" => Need::Day,
+                _ => Need::Free,
+            };
+            lex.add_forms(forms, Sense::Month { cal, month, need });
+        }
+        for row in tsv_rows(WEEKDAYS_TSV) {
+            if let (Some(Ok(wd)), Some(forms)) = (row.first().map(|s| s.parse::<u8>()), row.get(1))
+            {
+                lex.add_forms(forms, Sense::Weekday(wd));
+            }
+        }
+        for row in tsv_rows(ORDINALS_TSV) {
+            if let (Some(Ok(d)), Some(forms)) = (row.first().map(|s| s.parse::<u8>()), row.get(1)) {
+                lex.add_forms(forms, Sense::Ordinal(d));
+            }
+        }
+        for row in tsv_rows(DATE_WORDS_TSV) {
+            let (Some(kind), Some(value), Some(forms)) = (row.first(), row.get(1), row.get(2))
+            else {
+                continue;
+            };
+            let rel = |v: &str| match v {
+                "past" => Rel::Past,
+                "next" => Rel::Next,
+                _ => Rel::Current,
+            };
+            let sense = match *kind {
+                "day_offset" => {
+                    let Ok(days) = value.parse::<i8>() else {
+                        continue;
+                    };
+                    Sense::DayOffset {
+                        days,
+                        needs_prefix: row.get(3) == Some(&"prefix"),
+                    }
+                }
+                "modifier" => Sense::Modifier(rel(value)),
+                "period" => Sense::Period(match *value {
+                    "week" => Unit::Week,
+                    "month" => Unit::Month,
+                    _ => Unit::Year,
+                }),
+                "this" => Sense::This,
+                "part" => Sense::Part,
+                "time_of_day" => Sense::TimeOfDay,
+                "day_word" => Sense::DayWord,
+                "month_word" => Sense::MonthWord,
+                "year_word" => Sense::YearWord {
+                    strong: *value == "strong",
+                },
+                "month_prep" => Sense::MonthPrep,
+                "era" => Sense::Era(if *value == "hijri" {
+                    Cal::Hijri
+                } else {
+                    Cal::Gregorian
+                }),
+                "linked" => Sense::Linked,
+                "vague" => Sense::Vague,
+                "name_head" => Sense::NameHead,
+                "number_head" => Sense::NumberHead,
+                "number_unit" => Sense::NumberUnit,
+                "pub_marker" => Sense::PubMarker,
+                "not_today" => Sense::NotToday,
+                "general_head" => Sense::GeneralHead,
+                "fraction" => Sense::Fraction,
+                _ => continue,
+            };
+            lex.add_forms(forms, sense);
+        }
+        lex.longest_key = lex.phrases.keys().map(String::len).max().unwrap_or(0);
+        for list in lex.phrases.values_mut() {
+            // Longest phrase first, so "الثاني عشر" wins over "الثاني".
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        lex
+    }
+
+    fn add_forms(&mut self, forms: &'static str, sense: Sense) {
+        for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+            let (form, exact) = match form.strip_prefix('=') {
+                Some(f) => (f, Some(f)),
+                None => (form, None),
+            };
+            let norm = normalize_str(form);
+            let mut words = norm.split_whitespace().map(str::to_string);
+            let Some(first) = words.next() else { continue };
+            let rest: Vec<String> = words.collect();
+            let list = self.phrases.entry(first).or_default();
+            match list.iter_mut().find(|p| p.rest == rest) {
+                Some(p) => {
+                    if !p.senses.contains(&(sense, exact)) {
+                        p.senses.push((sense, exact));
+                    }
+                }
+                None => list.push(Phrase {
+                    rest,
+                    senses: vec![(sense, exact)],
+                }),
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Normalization and tokens
+// ------------------------------------------------------------------------------------------
+
+/// Combining marks and tatweel: dropped by normalization, kept in reported spans.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Invisible format characters (bidi marks, zero-width): dropped, never part of a span end.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn normalize_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if is_mark(c) || is_format(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ی' => 'ي',
+        'ة' => 'ه',
+        'ک' => 'ك',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - 0x660) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+        '٫' => '.',
+        '٬' => ',',
+        '٪' => '%',
+        _ => c,
+    })
+}
+
+fn normalize_str(s: &str) -> String {
+    s.chars().filter_map(normalize_char).collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+/// What separates a token from the previous one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    None,
+    Space,
+    Line,
+}
+
+#[derive(Clone, Copy)]
+struct Hit {
+    phrase: &'static Phrase,
+    /// Token index after the phrase (exclusive).
+    end: usize,
+    /// Bytes of stripped proclitics left out of a reported span.
+    skip: usize,
+    /// A ب or ل proclitic was stripped ("بمارس", "لشهر"): a preposition is glued on.
+    glued_prep: bool,
+    /// The token's original spelling satisfies senses that require an exact form.
+    exact_ok: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    kind: Kind,
+    gap: Gap,
+    hit: Option<Hit>,
+}
+
+struct Doc<'t> {
+    text: &'t str,
+    norm: String,
+    /// orig[i] = byte offset in `text` of the char that produced normalized byte i.
+    orig: Vec<usize>,
+    toks: Vec<Tok>,
+}
+
+/// A parsed expression before resolution against the anchor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Spec {
+    /// A calendar date, month or year. `y` None: the year comes from the anchor (with `rel`,
+    /// or `year_shift` years from the anchor's year: "يوليو من العام الماضي").
+    Date {
+        cal: Cal,
+        y: Option<i32>,
+        m: Option<u8>,
+        d: Option<u8>,
+        rel: Rel,
+        year_shift: Option<i32>,
+    },
+    DayOffset(i32),
+    /// A weekday: the latest one not after anchor + `base` days (Plain), strictly before the
+    /// anchor (Past) or strictly after it (Next).
+    Weekday {
+        wd: u8,
+        rel: Rel,
+        base: i32,
+    },
+    Period {
+        unit: Unit,
+        shift: i32,
+    },
+    /// Day `d` of the month `shift` months from the anchor's ("15 من الشهر الماضي").
+    MonthDay {
+        d: u8,
+        shift: i32,
+    },
+    Vague,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    skip: usize,
+    spec: Spec,
+    numeric: bool,
+    weekday_led: bool,
+}
+
+impl Cand {
+    fn new(start: usize, end: usize, spec: Spec) -> Cand {
+        Cand {
+            start,
+            end,
+            skip: 0,
+            spec,
+            numeric: false,
+            weekday_led: false,
+        }
+    }
+    /// The same expression with a prefix (يوم، صباح، مطلع...) starting at token `start`.
+    fn from(self, start: usize) -> Cand {
+        Cand {
+            start,
+            skip: 0,
+            ..self
+        }
+    }
+}
+
+/// What the month grammar found after a month name.
+struct MonthTail {
+    end: usize,
+    cal: Cal,
+    m: u8,
+    d: Option<u8>,
+    y: Option<i32>,
+    rel: Rel,
+    year_shift: Option<i32>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct MonthCtx {
+    has_day: bool,
+    prep: bool,
+    month_word: bool,
+}
+
+fn date_spec(cal: Cal, y: Option<i32>, m: Option<u8>, d: Option<u8>) -> Spec {
+    Spec::Date {
+        cal,
+        y,
+        m,
+        d,
+        rel: Rel::Plain,
+        year_shift: None,
+    }
+}
+
+fn rel_shift(rel: Rel) -> i32 {
+    match rel {
+        Rel::Past => -1,
+        Rel::Next => 1,
+        _ => 0,
+    }
+}
+
+/// Words joining two days or dates of a range, in normalized spelling (إلى -> الي, حتى -> حتي).
+const RANGE_WORDS: &[&str] = &["الي", "حتي", "لغايه", "و"];
+
+const GREG_YEARS: std::ops::RangeInclusive<i64> = 1900..=2099;
+const WEAK_YEARS: std::ops::RangeInclusive<i64> = 1990..=2099;
+const HIJRI_YEARS: std::ops::RangeInclusive<i64> = 1300..=1600;
+
+impl<'t> Doc<'t> {
+    fn new(text: &'t str) -> Doc<'t> {
+        let mut norm = String::with_capacity(text.len());
+        let mut orig = Vec::with_capacity(text.len() + 1);
+        for (at, c) in text.char_indices() {
+            if let Some(n) = normalize_char(c) {
+                norm.push(n);
+                orig.extend(std::iter::repeat_n(at, n.len_utf8()));
+            }
+        }
+        orig.push(text.len());
+        let toks = tokenize(&norm);
+        let mut doc = Doc {
+            text,
+            norm,
+            orig,
+            toks,
+        };
+        for i in 0..doc.toks.len() {
+            if doc.toks[i].kind == Kind::Word {
+                let hit = doc.lookup(i);
+                doc.toks[i].hit = hit;
+            }
+        }
+        doc
+    }
+
+    // ---- token access ------------------------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.tok(i).map(|t| t.kind)
+    }
+    fn tok_text(&self, i: usize) -> &str {
+        self.tok(i)
+            .and_then(|t| self.norm.get(t.s..t.e))
+            .unwrap_or("")
+    }
+    fn word(&self, i: usize) -> Option<&str> {
+        (self.kind(i) == Some(Kind::Word)).then(|| self.tok_text(i))
+    }
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+    fn word_in(&self, i: usize, ws: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| ws.contains(&w))
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        (self.kind(i) == Some(Kind::Punct))
+            .then(|| self.tok_text(i).chars().next())
+            .flatten()
+    }
+    /// Token `i` touches the previous token (no space).
+    fn adj(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap == Gap::None)
+    }
+    /// Digits of a number token: (value, saturated; digit count).
+    fn num(&self, i: usize) -> Option<(i64, usize)> {
+        if self.kind(i) != Some(Kind::Num) {
+            return None;
+        }
+        let digits = self.tok_text(i);
+        let value = digits.bytes().fold(0i64, |v, b| {
+            v.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+        });
+        Some((value, digits.len()))
+    }
+
+    /// The first sense of token `i` that `f` accepts, with the token index after the phrase.
+    fn find<T>(&self, i: usize, f: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
+        let hit = self.tok(i)?.hit?;
+        hit.phrase
+            .senses
+            .iter()
+            .filter(|(_, exact)| exact.is_none() || hit.exact_ok)
+            .find_map(|(s, _)| f(*s))
+            .map(|t| (t, hit.end))
+    }
+    fn has(&self, i: usize, sense: Sense) -> Option<usize> {
+        self.find(i, |s| (s == sense).then_some(())).map(|(_, e)| e)
+    }
+    fn month_at(&self, i: usize) -> Option<((Cal, u8, Need), usize)> {
+        self.find(i, |s| match s {
+            Sense::Month { cal, month, need } => Some((cal, month, need)),
+            _ => None,
+        })
+    }
+    fn weekday_at(&self, i: usize) -> Option<(u8, usize)> {
+        self.find(i, |s| match s {
+            Sense::Weekday(w) => Some(w),
+            _ => None,
+        })
+    }
+    fn modifier_at(&self, i: usize) -> Option<(Rel, usize)> {
+        self.find(i, |s| match s {
+            Sense::Modifier(r) => Some(r),
+            _ => None,
+        })
+    }
+    fn period_at(&self, i: usize) -> Option<(Unit, usize)> {
+        self.find(i, |s| match s {
+            Sense::Period(u) => Some(u),
+            _ => None,
+        })
+    }
+    fn era_at(&self, i: usize) -> Option<(Cal, usize)> {
+        self.find(i, |s| match s {
+            Sense::Era(c) => Some(c),
+            _ => None,
+        })
+    }
+    fn year_word_at(&self, i: usize) -> Option<(bool, usize)> {
+        self.find(i, |s| match s {
+            Sense::YearWord { strong } => Some(strong),
+            _ => None,
+        })
+    }
+
+    // ---- lexicon lookup ----------------------------------------------------------------
+
+    fn lookup(&self, i: usize) -> Option<Hit> {
+        let w = self.tok_text(i);
+        let lexicon = &*LEXICON;
+        // A key plus two proclitics; the "لل" form adds one byte.
+        if w.len() > lexicon.longest_key + 4 {
+            return None;
+        }
+        with_clitic_variants(w, |variant, skip, glued_prep| {
+            if variant.len() > lexicon.longest_key {
+                return None;
+            }
+            let list = lexicon.phrases.get(variant)?;
+            let phrase = list.iter().find(|p| self.rest_matches(i, &p.rest))?;
+            let exact_ok = phrase.senses.iter().any(|(_, e)| e.is_some())
+                && self.exact_spelling(i, skip, phrase);
+            Some(Hit {
+                phrase,
+                end: i + 1 + phrase.rest.len(),
+                skip,
+                glued_prep,
+                exact_ok,
+            })
+        })
+    }
+
+    fn rest_matches(&self, i: usize, rest: &[String]) -> bool {
+        rest.iter().enumerate().all(|(k, w)| {
+            let t = i + 1 + k;
+            self.tok(t).is_some_and(|tok| tok.gap == Gap::Space) && self.word(t) == Some(w.as_str())
+        })
+    }
+
+    /// The original spelling (without marks) of token `i` after `skip` clitic bytes equals one
+    /// of the phrase's exact forms.
+    fn exact_spelling(&self, i: usize, skip: usize, phrase: &Phrase) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let (s, e) = (self.orig[t.s + skip.min(t.e - t.s)], self.orig_end(t.e));
+        let written: String = self
+            .text
+            .get(s..e)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !is_mark(*c))
+            .collect();
+        phrase
+            .senses
+            .iter()
+            .any(|(_, exact)| exact.is_some_and(|x| x == written))
+    }
+
+    /// Original byte offset just after the normalized text ending at `ne`, including the
+    /// marks that follow the last character.
+    fn orig_end(&self, ne: usize) -> usize {
+        let Some((last, _)) = self
+            .norm
+            .get(..ne)
+            .and_then(|s| s.char_indices().next_back())
+        else {
+            return self.orig.first().copied().unwrap_or(0);
+        };
+        let p = self.orig[last];
+        let rest = self.text.get(p..).unwrap_or("");
+        let mut q = p + rest.chars().next().map_or(0, char::len_utf8);
+        for c in self.text.get(q..).unwrap_or("").chars() {
+            if !is_mark(c) {
+                break;
+            }
+            q += c.len_utf8();
+        }
+        q
+    }
+
+    // ---- number helpers ----------------------------------------------------------------
+
+    /// Number `i` is not glued by `seps` to other digits (9.1, 2,893, 10:30, 12/2024) nor
+    /// followed by %.
+    fn plain_with(&self, i: usize, seps: &[char]) -> bool {
+        let glued_sep = |p: usize| self.punct(p).is_some_and(|c| seps.contains(&c));
+        if i >= 2
+            && self.adj(i)
+            && glued_sep(i - 1)
+            && self.adj(i - 1)
+            && self.kind(i - 2) == Some(Kind::Num)
+        {
+            return false;
+        }
+        if self.adj(i + 1) {
+            if self.punct(i + 1) == Some('%') {
+                return false;
+            }
+            if glued_sep(i + 1) && self.adj(i + 2) && self.kind(i + 2) == Some(Kind::Num) {
+                return false;
+            }
+        }
+        true
+    }
+    fn plain_number(&self, i: usize) -> bool {
+        self.plain_with(i, &['.', ',', ':', '/', '-', '_'])
+    }
+
+    /// A day of month 1..=31 written with 1 or 2 digits.
+    fn day_at(&self, i: usize) -> Option<u8> {
+        match self.num(i)? {
+            (v @ 1..=31, 1..=2) => Some(v as u8),
+            _ => None,
+        }
+    }
+
+    /// A plain 3-4 digit year with an optional era suffix: (value, era, token after).
+    fn year_at(&self, i: usize) -> Option<(i64, Option<Cal>, usize)> {
+        let (v, len) = self.num(i)?;
+        if !(3..=4).contains(&len) || !self.plain_number(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut era = None;
+        if self.tok(end).is_some_and(|t| t.gap != Gap::Line) {
+            if let Some((cal, e)) = self.era_at(end) {
+                era = Some(cal);
+                end = e;
+            }
+        }
+        if era.is_none() && self.has(end, Sense::NumberUnit).is_some() {
+            return None;
+        }
+        Some((v, era, end))
+    }
+
+    /// Token before `i` (skipping a glued "ال" as in "الـ17") names a thing: "ثورة 17 فبراير",
+    /// "رقم 12".
+    fn after_head(&self, i: usize) -> bool {
+        let mut p = i;
+        if p >= 1 && self.is_word(p - 1, "ال") && self.adj(p) {
+            p -= 1;
+        }
+        p >= 1
+            && (self.has(p - 1, Sense::NameHead).is_some()
+                || self.has(p - 1, Sense::NumberHead).is_some())
+    }
+
+    // ---- grammar -----------------------------------------------------------------------
+
+    fn candidates(&self) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.best_at(i) {
+                Some(c) if c.end > i => {
+                    i = c.end;
+                    out.push(c);
+                }
+                _ => i += 1,
+            }
+        }
+        self.borrow_years(&mut out);
+        out
+    }
+
+    /// The longest expression starting at token `i`.
+    fn best_at(&self, i: usize) -> Option<Cand> {
+        let t = self.tok(i)?;
+        let longest = |options: &[Option<Cand>]| -> Option<Cand> {
+            let mut best: Option<Cand> = None;
+            for c in options.iter().flatten() {
+                if best.is_none_or(|b| c.end > b.end) {
+                    best = Some(*c);
+                }
+            }
+            best
+        };
+        match t.kind {
+            Kind::Num => longest(&[
+                self.numeric_date(i),
+                self.day_month(i, true),
+                self.day_range(i),
+                self.year_with_era(i),
+                self.weak_year(i),
+            ]),
+            Kind::Word if t.hit.is_some() => longest(&[
+                self.range(i),
+                self.time_of_day(i),
+                self.day_word(i),
+                self.weekday(i),
+                self.offset(i, false),
+                self.part(i),
+                self.ordinal(i),
+                self.fraction_of_month(i),
+                self.month_word(i),
+                self.month_alone(i),
+                self.year_word(i),
+                self.period(i, true),
+                self.this_period(i),
+                self.vague(i),
+            ]),
+            Kind::Word => self.range(i),
+            Kind::Punct => None,
+        }
+    }
+
+    /// d/m/yyyy, d-m-yyyy, d.m.yyyy (day first) and yyyy-m-d, yyyy/m/d.
+    fn numeric_date(&self, i: usize) -> Option<Cand> {
+        let (a, la) = self.num(i)?;
+        let sep = self.punct(i + 1).filter(|c| matches!(c, '/' | '-' | '.'))?;
+        let (b, lb) = self.num(i + 2)?;
+        let (c, lc) = self.num(i + 4)?;
+        if self.punct(i + 3) != Some(sep) || !(1..=4).all(|k| self.adj(i + k)) {
+            return None;
+        }
+        let seps = ['/', '-', '.', ':', ','];
+        if i >= 2
+            && self.adj(i)
+            && self.punct(i - 1).is_some_and(|p| seps.contains(&p))
+            && self.adj(i - 1)
+            && self.kind(i - 2) == Some(Kind::Num)
+        {
+            return None;
+        }
+        if self.adj(i + 5)
+            && self.punct(i + 5).is_some_and(|p| seps.contains(&p))
+            && self.adj(i + 6)
+            && self.kind(i + 6) == Some(Kind::Num)
+        {
+            return None;
+        }
+        let (y, m, d) = match (la, lb, lc) {
+            (4, 1..=2, 1..=2) => (a, b, c),
+            (1..=2, 1..=2, 4) if b > 12 && a <= 12 => (c, a, b),
+            (1..=2, 1..=2, 4) => (c, b, a),
+            _ => return None,
+        };
+        if !GREG_YEARS.contains(&y) || self.after_head(i) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)?;
+        let spec = date_spec(Cal::Gregorian, Some(y as i32), Some(m as u8), Some(d as u8));
+        Some(Cand {
+            numeric: true,
+            ..Cand::new(i, i + 5, spec)
+        })
+    }
+
+    /// "28 أبريل 2025م", "3 من يوليو الجاري", "26th, May 2025", "25 مايو/ أيار الماضي".
+    fn day_month(&self, i: usize, check_plain: bool) -> Option<Cand> {
+        let d = self.day_at(i)?;
+        if (check_plain && !self.plain_number(i)) || self.after_head(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.adj(j) && self.word_in(j, &["st", "nd", "rd", "th"]) {
+            j += 1;
+        }
+        if self.punct(j) == Some(',') {
+            j += 1;
+        }
+        let after_day = j;
+        if self.is_word(j, "من") {
+            j += 1;
+        }
+        let mut ctx = MonthCtx {
+            has_day: true,
+            ..MonthCtx::default()
+        };
+        if let Some(e) = self.has(j, Sense::MonthWord) {
+            j = e;
+            ctx.month_word = true;
+        }
+        let Some(t) = self.month_tail(j, ctx) else {
+            return self.day_of_relative_month(i, d, after_day);
+        };
+        Some(Cand::new(i, t.end, t.spec_with_day(Some(d))?))
+    }
+
+    /// A day number or ordinal at `i` (ending before token `j`) in a month named relative to
+    /// the anchor: "15 من الشهر الماضي", "الثالث من الشهر الجاري", "من هذا الشهر", and
+    /// "في 5 الجاري" (only after a preposition or يوم: "5 الماضية" is often a count).
+    fn day_of_relative_month(&self, i: usize, d: u8, j: usize) -> Option<Cand> {
+        if self.is_word(j, "من") {
+            let (shift, end) = if let Some((Unit::Month, e)) = self.period_at(j + 1) {
+                let (rel, e2) = self.modifier_at(e)?;
+                (rel_shift(rel), e2)
+            } else {
+                let e = self.has(j + 1, Sense::This)?;
+                match self.period_at(e)? {
+                    (Unit::Month, e2) => (0, e2),
+                    _ => return None,
+                }
+            };
+            return Some(Cand::new(i, end, Spec::MonthDay { d, shift }));
+        }
+        let (rel, end) = self.modifier_at(j)?;
+        let introduced = i >= 1
+            && (self.has(i - 1, Sense::DayWord).is_some()
+                || self.has(i - 1, Sense::MonthPrep).is_some());
+        (introduced && j == i + 1).then(|| {
+            Cand::new(
+                i,
+                end,
+                Spec::MonthDay {
+                    d,
+                    shift: rel_shift(rel),
+                },
+            )
+        })
+    }
+
+    /// "16-21 أفريل 2026", "16 و17 أفريل", "16 إلى 21 أفريل": month precision.
+    fn day_range(&self, i: usize) -> Option<Cand> {
+        let d1 = self.day_at(i)?;
+        if !self.plain_with(i, &['.', ',', ':']) || self.after_head(i) {
+            return None;
+        }
+        let j = i + 1;
+        let connector =
+            matches!(self.punct(j), Some('-' | '–' | '—')) || self.word_in(j, RANGE_WORDS);
+        if !connector || self.day_at(j + 1)? <= d1 {
+            return None;
+        }
+        let inner = self.day_month(j + 1, false)?;
+        let Spec::Date {
+            cal,
+            y,
+            m,
+            rel,
+            year_shift,
+            ..
+        } = inner.spec
+        else {
+            return None;
+        };
+        Some(Cand::new(
+            i,
+            inner.end,
+            Spec::Date {
+                cal,
+                y,
+                m,
+                d: None,
+                rel,
+                year_shift,
+            },
+        ))
+    }
+
+    /// "من 16 إلى 21 أفريل 2026", "بين 16 و21 أفريل".
+    fn range(&self, i: usize) -> Option<Cand> {
+        if !self.word_in(i, &["من", "بين"]) {
+            return None;
+        }
+        self.day_range(i + 1).map(|c| c.from(i))
+    }
+
+    /// "2025م", "1446هـ".
+    fn year_with_era(&self, i: usize) -> Option<Cand> {
+        let (v, era, end) = self.year_at(i)?;
+        let spec = year_spec(v, era?)?;
+        Some(Cand::new(i, end, spec))
+    }
+
+    /// "في 2023", "خلال 2023", "منذ 2019": only 1990-2099 (or a Hijri year with هـ).
+    fn weak_year(&self, i: usize) -> Option<Cand> {
+        let (v, era, end) = self.year_at(i)?;
+        if i == 0 || self.year_word_at(i - 1).map(|(strong, _)| strong) != Some(false) {
+            return None;
+        }
+        let spec = match era {
+            Some(cal) => year_spec(v, cal)?,
+            None if WEAK_YEARS.contains(&v) => {
+                date_spec(Cal::Gregorian, Some(v as i32), None, None)
+            }
+            None => return None,
+        };
+        Some(Cand::new(i, end, spec))
+    }
+
+    /// "عام 2023", "سنة 2023", "العام 2023", "لعام 2025", "سنة 1446هـ".
+    fn year_word(&self, i: usize) -> Option<Cand> {
+        let (strong, e) = self.year_word_at(i)?;
+        if !strong {
+            return None;
+        }
+        let (v, era, end) = self.year_at(e)?;
+        let spec = year_spec(v, era.unwrap_or(Cal::Gregorian))?;
+        Some(Cand {
+            skip: self.skip(i),
+            ..Cand::new(i, end, spec)
+        })
+    }
+
+    fn skip(&self, i: usize) -> usize {
+        self.tok(i).and_then(|t| t.hit).map_or(0, |h| h.skip)
+    }
+
+    /// A month name with what follows it (alternative name, year, modifier, "من العام
+    /// الماضي"); None when the name alone is not enough context for its `need`.
+    fn month_tail(&self, j: usize, ctx: MonthCtx) -> Option<MonthTail> {
+        let ((cal, m, need), mut k) = self.month_at(j)?;
+        // "مايو/ أيار", "مايو (أيار)": the same month in a second system.
+        match self.punct(k) {
+            Some('/' | '\\' | '-') => {
+                if let Some(((_, m2, _), e2)) = self.month_at(k + 1) {
+                    if m2 == m {
+                        k = e2;
+                    }
+                }
+            }
+            Some('(') => {
+                if let Some(((_, m2, _), e2)) = self.month_at(k + 1) {
+                    if m2 == m && self.punct(e2) == Some(')') {
+                        k = e2 + 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+        let mut tail = MonthTail {
+            end: k,
+            cal,
+            m,
+            d: None,
+            y: None,
+            rel: Rel::Plain,
+            year_shift: None,
+        };
+        // English order: "May 26, 2025", "يونيو 4, 2025" (only with a year).
+        if !ctx.has_day {
+            if let Some(d) = self
+                .day_at(k)
+                .filter(|_| self.plain_with(k, &['.', ':', '/', '-']))
+            {
+                let p = if self.punct(k + 1) == Some(',') {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some((y, e)) = self.year_for(cal, m, p) {
+                    tail.d = Some(d);
+                    tail.y = Some(y);
+                    tail.end = e;
+                    return Some(tail);
+                }
+            }
+        }
+        let p = if matches!(self.punct(k), Some(',' | '،')) {
+            k + 1
+        } else {
+            k
+        };
+        if let Some((y, e)) = self.year_for(cal, m, p) {
+            tail.y = Some(y);
+            tail.end = e;
+        } else if let Some((rel, e)) = self.modifier_at(k) {
+            tail.rel = rel;
+            tail.end = e;
+        } else if self.is_word(k, "من") {
+            // "يوليو من العام الماضي", "مارس من هذا العام", "مايو من عام 2024"
+            if let Some((Unit::Year, e)) = self.period_at(k + 1) {
+                if let Some((rel, e2)) = self.modifier_at(e) {
+                    tail.year_shift = Some(rel_shift(rel));
+                    tail.end = e2;
+                }
+            } else if self.has(k + 1, Sense::This).is_some()
+                && self.period_at(k + 2).map(|p| p.0) == Some(Unit::Year)
+            {
+                tail.year_shift = Some(0);
+                tail.end = k + 3;
+            }
+            if tail.year_shift.is_none() {
+                if let Some((true, e)) = self.year_word_at(k + 1) {
+                    if let Some((y, e2)) = self.year_for(cal, m, e) {
+                        tail.y = Some(y);
+                        tail.end = e2;
+                    }
+                }
+            }
+        }
+        let context = tail.y.is_some() || tail.rel != Rel::Plain || tail.year_shift.is_some();
+        let ok = match need {
+            Need::Free => true,
+            Need::Prep => ctx.has_day || context || ctx.prep || ctx.month_word,
+            Need::Strict => ctx.has_day || context || ctx.month_word,
+            Need::Day => ctx.has_day,
+        };
+        ok.then_some(tail)
+    }
+
+    /// A year after a month of calendar `cal`, as a year of that calendar.
+    fn year_for(&self, cal: Cal, m: u8, i: usize) -> Option<(i32, usize)> {
+        let (v, era, end) = self.year_at(i)?;
+        let y = match (cal, era) {
+            (Cal::Gregorian, None | Some(Cal::Gregorian)) if GREG_YEARS.contains(&v) => v as i32,
+            (Cal::Hijri, None | Some(Cal::Hijri)) if HIJRI_YEARS.contains(&v) => v as i32,
+            // "رمضان 2025": the Hijri year whose month m starts in Gregorian 2025.
+            (Cal::Hijri, None | Some(Cal::Gregorian)) if GREG_YEARS.contains(&v) => {
+                hijri_year_starting_in(v as i32, m)?
+            }
+            _ => return None,
+        };
+        Some((y, end))
+    }
+
+    /// A month name standing alone ("في فبراير", "فبراير الماضي", "مارس 2024", "بمارس").
+    fn month_alone(&self, i: usize) -> Option<Cand> {
+        let hit = self.tok(i)?.hit?;
+        self.month_at(i)?;
+        // After a number the day-month rule decided ("ثورة 17 فبراير" is a name, "9.1 مارس"...).
+        if i >= 1 && self.kind(i - 1) == Some(Kind::Num) || self.after_head(i) {
+            return None;
+        }
+        let prep = hit.glued_prep || (i >= 1 && self.has(i - 1, Sense::MonthPrep).is_some());
+        let t = self.month_tail(
+            i,
+            MonthCtx {
+                prep,
+                ..MonthCtx::default()
+            },
+        )?;
+        Some(Cand {
+            skip: hit.skip,
+            ..Cand::new(i, t.end, t.spec_with_day(None)?)
+        })
+    }
+
+    /// "شهر مارس", "لشهر رمضان 1446".
+    fn month_word(&self, i: usize) -> Option<Cand> {
+        let e = self.has(i, Sense::MonthWord)?;
+        let t = self.month_tail(
+            e,
+            MonthCtx {
+                prep: true,
+                month_word: true,
+                ..MonthCtx::default()
+            },
+        )?;
+        Some(Cand {
+            skip: self.skip(i),
+            ..Cand::new(i, t.end, t.spec_with_day(None)?)
+        })
+    }
+
+    /// "الأسبوع الأول من مارس 2025", "النصف الثاني من يوليو": a part of the month, so month
+    /// precision.
+    fn fraction_of_month(&self, i: usize) -> Option<Cand> {
+        let e = match self.period_at(i) {
+            Some((Unit::Week, e)) => e,
+            _ => self.has(i, Sense::Fraction)?,
+        };
+        let inner = self.ordinal(e)?;
+        let Spec::Date {
+            cal,
+            y,
+            m,
+            rel,
+            year_shift,
+            ..
+        } = inner.spec
+        else {
+            return None;
+        };
+        let spec = Spec::Date {
+            cal,
+            y,
+            m,
+            d: None,
+            rel,
+            year_shift,
+        };
+        Some(Cand {
+            skip: self.skip(i),
+            ..Cand::new(i, inner.end, spec)
+        })
+    }
+
+    /// "الثالث من يوليو الجاري", "الحادي والعشرين من شهر مارس", "غرة رمضان".
+    fn ordinal(&self, i: usize) -> Option<Cand> {
+        let (d, mut j) = self.find(i, |s| match s {
+            Sense::Ordinal(d) => Some(d),
+            _ => None,
+        })?;
+        let after_ordinal = j;
+        if self.is_word(j, "من") {
+            j += 1;
+        }
+        let mut ctx = MonthCtx {
+            has_day: true,
+            ..MonthCtx::default()
+        };
+        if let Some(e) = self.has(j, Sense::MonthWord) {
+            j = e;
+            ctx.month_word = true;
+        }
+        let skip = self.skip(i);
+        let Some(t) = self.month_tail(j, ctx) else {
+            return self
+                .day_of_relative_month(i, d, after_ordinal)
+                .map(|c| Cand { skip, ..c });
+        };
+        Some(Cand {
+            skip,
+            ..Cand::new(i, t.end, t.spec_with_day(Some(d))?)
+        })
+    }
+
+    /// "الثلاثاء", "الأحد الماضي", "الإثنين المقبل", "الأربعاء 03 ديسمبر 2025",
+    /// "الأحد الموافق 9 نوفمبر".
+    fn weekday(&self, i: usize) -> Option<Cand> {
+        let (wd, e) = self.weekday_at(i)?;
+        if self.word_in(e, &["عشر", "عشره"]) {
+            return None; // الأحد عشر = eleven
+        }
+        let mut j = e;
+        if matches!(self.punct(j), Some(',' | '،' | '-' | '–')) {
+            j += 1;
+        }
+        if let Some(l) = self.has(j, Sense::Linked) {
+            j = l;
+        }
+        let dated = [
+            self.numeric_date(j),
+            self.day_month(j, true),
+            self.ordinal(j),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|c| c.end);
+        if let Some(c) = dated {
+            return Some(Cand {
+                weekday_led: true,
+                skip: self.skip(i),
+                ..c.from(i)
+            });
+        }
+        let skip = self.skip(i);
+        if let Some((rel, e2)) = self.modifier_at(e) {
+            return Some(Cand {
+                skip,
+                ..Cand::new(i, e2, Spec::Weekday { wd, rel, base: 0 })
+            });
+        }
+        Some(Cand {
+            skip,
+            ..Cand::new(
+                i,
+                e,
+                Spec::Weekday {
+                    wd,
+                    rel: Rel::Plain,
+                    base: 0,
+                },
+            )
+        })
+    }
+
+    /// "اليوم", "أمس", "أول أمس", "غدا", "اليوم الثلاثاء", "أمس الأحد"; `prefixed` when
+    /// يوم/صباح/مساء came before (needed by الأمس, الغد).
+    fn offset(&self, i: usize, prefixed: bool) -> Option<Cand> {
+        let ((days, needs_prefix), e) = self.find(i, |s| match s {
+            Sense::DayOffset { days, needs_prefix } => Some((days, needs_prefix)),
+            _ => None,
+        })?;
+        if needs_prefix && !prefixed {
+            return None;
+        }
+        let skip = self.skip(i);
+        if let Some((wd, e2)) = self.weekday_at(e) {
+            return Some(Cand {
+                skip,
+                ..Cand::new(
+                    i,
+                    e2,
+                    Spec::Weekday {
+                        wd,
+                        rel: Rel::Plain,
+                        base: days.into(),
+                    },
+                )
+            });
+        }
+        if !prefixed && e == i + 1 {
+            // "اليوم التالي", "اليوم الذي": the day, not today.
+            let not_today = days == 0
+                && (self.has(e, Sense::NotToday).is_some()
+                    || self
+                        .find(e, |s| matches!(s, Sense::Ordinal(_)).then_some(()))
+                        .is_some());
+            // "غدا الوضع أكثر تعقيدا": the verb "became" before its definite subject.
+            let became = days == 1
+                && self.has(e, Sense::MonthPrep).is_none()
+                && self.word(e).is_some_and(|w| w.starts_with("ال"));
+            if not_today || became {
+                return None;
+            }
+        }
+        Some(Cand {
+            skip,
+            ..Cand::new(i, e, Spec::DayOffset(days.into()))
+        })
+    }
+
+    /// "يوم الثلاثاء", "يوم أمس", "يوم 5 مايو", "يومي 16 و17 أفريل".
+    fn day_word(&self, i: usize) -> Option<Cand> {
+        let e = self.has(i, Sense::DayWord)?;
+        let options = [
+            self.weekday(e),
+            self.offset(e, true),
+            self.day_month(e, true),
+            self.day_range(e),
+            self.ordinal(e),
+        ];
+        let best = options.into_iter().flatten().max_by_key(|c| c.end)?;
+        Some(Cand {
+            skip: self.skip(i),
+            ..best.from(i)
+        })
+    }
+
+    /// "صباح اليوم", "مساء الأربعاء", "ليلة الجمعة", "مساء يوم أمس".
+    fn time_of_day(&self, i: usize) -> Option<Cand> {
+        let e = self.has(i, Sense::TimeOfDay)?;
+        let options = [self.day_word(e), self.weekday(e), self.offset(e, true)];
+        let best = options.into_iter().flatten().max_by_key(|c| c.end)?;
+        Some(Cand {
+            skip: self.skip(i),
+            ..best.from(i)
+        })
+    }
+
+    /// "مطلع/أوائل/منتصف/أواخر/نهاية" + month, period or year: keeps the inner precision.
+    fn part(&self, i: usize) -> Option<Cand> {
+        let e = self.has(i, Sense::Part)?;
+        let mut options = Vec::new();
+        if let Some(m) = self.has(e, Sense::MonthWord) {
+            let ctx = MonthCtx {
+                prep: true,
+                month_word: true,
+                ..MonthCtx::default()
+            };
+            if let Some(t) = self.month_tail(m, ctx) {
+                options.push(Cand::new(i, t.end, t.spec_with_day(None)?));
+            }
+        } else {
+            if let Some(t) = self.month_tail(
+                e,
+                MonthCtx {
+                    prep: true,
+                    ..MonthCtx::default()
+                },
+            ) {
+                if let Some(spec) = t.spec_with_day(None) {
+                    options.push(Cand::new(i, t.end, spec));
+                }
+            }
+            options.extend(
+                [
+                    self.period(e, false),
+                    self.this_period(e),
+                    self.year_word(e),
+                ]
+                .into_iter()
+                .flatten(),
+            );
+            if let Some((v, era, end)) = self.year_at(e) {
+                if let Some(spec) = year_spec(v, era.unwrap_or(Cal::Gregorian)) {
+                    options.push(Cand::new(i, end, spec));
+                }
+            }
+        }
+        let best = options.into_iter().max_by_key(|c| c.end)?;
+        Some(Cand {
+            skip: self.skip(i),
+            ..best.from(i)
+        })
+    }
+
+    /// "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة الماضية". With `guard`,
+    /// "العام" right after a noun such as الأمين is the adjective "general" ("الأمين العام الحالي").
+    fn period(&self, i: usize, guard: bool) -> Option<Cand> {
+        let (unit, e) = self.period_at(i)?;
+        let (rel, e2) = self.modifier_at(e)?;
+        if guard
+            && unit == Unit::Year
+            && i >= 1
+            && self.has(i - 1, Sense::GeneralHead).is_some()
+            && self.skip(i) == 0
+        {
+            return None;
+        }
+        Some(Cand {
+            skip: self.skip(i),
+            ..Cand::new(
+                i,
+                e2,
+                Spec::Period {
+                    unit,
+                    shift: rel_shift(rel),
+                },
+            )
+        })
+    }
+
+    /// "هذا العام", "هذه السنة", "هذا الشهر", "هذا الأسبوع".
+    fn this_period(&self, i: usize) -> Option<Cand> {
+        let e = self.has(i, Sense::This)?;
+        let (unit, e2) = self.period_at(e)?;
+        Some(Cand {
+            skip: self.skip(i),
+            ..Cand::new(i, e2, Spec::Period { unit, shift: 0 })
+        })
+    }
+
+    fn vague(&self, i: usize) -> Option<Cand> {
+        let e = self.has(i, Sense::Vague)?;
+        Some(Cand {
+            skip: self.skip(i),
+            ..Cand::new(i, e, Spec::Vague)
+        })
+    }
+
+    /// "من 28 يناير إلى 3 فبراير 2026", "بين يناير ومارس 2024": the first date takes the
+    /// year of the second.
+    fn borrow_years(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (a, b) = (cands[k - 1], cands[k]);
+            let (
+                Spec::Date {
+                    cal,
+                    y: None,
+                    m: Some(ma),
+                    d,
+                    rel: Rel::Plain,
+                    year_shift: None,
+                },
+                Spec::Date {
+                    cal: cb,
+                    y: Some(yb),
+                    m: Some(mb),
+                    ..
+                },
+            ) = (a.spec, b.spec)
+            else {
+                continue;
+            };
+            let joined = if a.end == b.start {
+                b.skip > 0 && self.tok_text(b.start).starts_with('و')
+            } else {
+                a.end + 1 == b.start
+                    && (matches!(self.punct(a.end), Some('-' | '–' | '—'))
+                        || self.word_in(a.end, RANGE_WORDS))
+            };
+            if joined && cal == cb {
+                let y = if ma > mb { yb - 1 } else { yb };
+                cands[k - 1].spec = Spec::Date {
+                    cal,
+                    y: Some(y),
+                    m: Some(ma),
+                    d,
+                    rel: Rel::Plain,
+                    year_shift: None,
+                };
+            }
+        }
+    }
+
+    // ---- output ------------------------------------------------------------------------
+
+    fn to_match(&self, c: &Cand, anchor: Option<NaiveDate>) -> Option<DateMatch> {
+        let first = self.tok(c.start)?;
+        let last = self.tok(c.end.checked_sub(1)?)?;
+        let start = self.orig[(first.s + c.skip).min(first.e)];
+        let end = self.orig_end(last.e);
+        let text = self.text.get(start..end)?.to_string();
+        let (date, precision, relative) = resolve(&c.spec, anchor)?;
+        Some(DateMatch {
+            start,
+            end,
+            text,
+            date,
+            precision,
+            relative,
+        })
+    }
+
+    /// Whether a candidate sits where a dateline would: (accepted, after a publication marker).
+    fn dateline_shape(&self, c: &Cand) -> (bool, bool) {
+        let line_start = (0..=c.start)
+            .rev()
+            .find(|&k| k == 0 || self.tok(k).is_some_and(|t| t.gap == Gap::Line))
+            .unwrap_or(0);
+        // Marker on the same line, or on the line just before: "نشر بتاريخ:\nبنغازي، 7 يوليو".
+        let prev_line_start = (0..line_start)
+            .rev()
+            .find(|&k| k == 0 || self.tok(k).is_some_and(|t| t.gap == Gap::Line))
+            .unwrap_or(line_start);
+        let from = if line_start == c.start {
+            prev_line_start
+        } else {
+            line_start
+        };
+        let marked = (from..c.start).any(|k| self.has(k, Sense::PubMarker).is_some());
+        // At the start of a line, after bullets or a short "city،" / "outlet -" prefix.
+        let before = c.start - line_start;
+        let at_line_start = before == 0
+            || (line_start..c.start).all(|k| self.kind(k) == Some(Kind::Punct))
+            || (before <= 4
+                && c.start >= 1
+                && matches!(
+                    self.punct(c.start - 1),
+                    Some(',' | '،' | '-' | '–' | '—' | ':' | '|')
+                ));
+        // Followed by the end of the line, a dash, an agency tag or a clock time.
+        let after = match self.tok(c.end) {
+            None => true,
+            Some(t) if t.gap == Gap::Line => true,
+            Some(_) => {
+                let p = if self.punct(c.end) == Some(',') {
+                    c.end + 1
+                } else {
+                    c.end
+                };
+                matches!(self.punct(c.end), Some('-' | '–' | '—' | '(' | '|'))
+                    || (self.kind(p) == Some(Kind::Num) && self.punct(p + 1) == Some(':'))
+            }
+        };
+        (
+            marked || at_line_start || after || c.numeric || c.weekday_led,
+            marked,
+        )
+    }
+}
+
+impl MonthTail {
+    fn spec_with_day(&self, d: Option<u8>) -> Option<Spec> {
+        let d = d.or(self.d);
+        // An explicit date must exist ("31 فبراير 2025" is not a date).
+        if let (Some(y), Some(d)) = (self.y, d) {
+            match self.cal {
+                Cal::Gregorian => {
+                    NaiveDate::from_ymd_opt(y, u32::from(self.m), u32::from(d))?;
+                }
+                Cal::Hijri => {
+                    hijri_to_gregorian(y, self.m, d)?;
+                }
+            }
+        }
+        Some(Spec::Date {
+            cal: self.cal,
+            y: self.y,
+            m: Some(self.m),
+            d,
+            rel: self.rel,
+            year_shift: self.year_shift,
+        })
+    }
+}
+
+fn year_spec(v: i64, era: Cal) -> Option<Spec> {
+    let ok = match era {
+        Cal::Gregorian => GREG_YEARS.contains(&v),
+        Cal::Hijri => HIJRI_YEARS.contains(&v),
+    };
+    ok.then(|| date_spec(era, Some(v as i32), None, None))
+}
+
+/// A letter of a word: ASCII and Arabic letters on a fast path, other scripts by Unicode.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
+        _ if c.is_ascii() => false,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+fn tokenize(norm: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(norm.len() / 6);
+    let mut gap = Gap::Line;
+    let mut chars = norm.char_indices().peekable();
+    while let Some((s, c)) = chars.next() {
+        if c.is_whitespace() {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
+                gap = Gap::Line;
+            } else if gap == Gap::None {
+                gap = Gap::Space;
+            }
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            Kind::Num
+        } else if is_letter(c) {
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        let mut e = s + c.len_utf8();
+        if kind != Kind::Punct {
+            while let Some(&(p, d)) = chars.peek() {
+                let same = match kind {
+                    Kind::Num => d.is_ascii_digit(),
+                    _ => is_letter(d),
+                };
+                if !same {
+                    break;
+                }
+                e = p + d.len_utf8();
+                chars.next();
+            }
+        }
+        toks.push(Tok {
+            s,
+            e,
+            kind,
+            gap,
+            hit: None,
+        });
+        gap = Gap::None;
+    }
+    toks
+}
+
+/// Calls `f` with the word and its proclitic-stripped forms (و/ف then ب/ل/ك; "لل" -> "ال")
+/// until it returns Some: (form, bytes stripped from the span, a ب/ل was stripped).
+fn with_clitic_variants<R>(
+    w: &str,
+    mut f: impl FnMut(&str, usize, bool) -> Option<R>,
+) -> Option<R> {
+    let long_enough = |s: &str| s.chars().nth(1).is_some();
+    if let Some(r) = f(w, 0, false) {
+        return Some(r);
+    }
+    // The word itself, then without a leading و/ف ("وفي", "فبعد").
+    let conj = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .filter(|r| long_enough(r));
+    for (k, base) in [Some(w), conj].into_iter().flatten().enumerate() {
+        let skipped = w.len() - base.len();
+        if k > 0 {
+            if let Some(r) = f(base, skipped, false) {
+                return Some(r);
+            }
+        }
+        if let Some(rest) = base.strip_prefix("لل").filter(|r| long_enough(r)) {
+            // ل + ال written لل ("للعام"): look up with the article, report the whole token.
+            if let Some(r) = f(&format!("ال{rest}"), 0, true) {
+                return Some(r);
+            }
+        }
+        for clitic in ['ب', 'ل', 'ك'] {
+            if let Some(rest) = base.strip_prefix(clitic).filter(|r| long_enough(r)) {
+                if let Some(r) = f(rest, w.len() - rest.len(), clitic != 'ك') {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// End of the dateline zone: the first 6 non-empty lines or the first 400 chars, whichever
+/// reaches further, at most 1500 chars.
+fn head_end(text: &str) -> usize {
+    let byte_at_char = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
+    let mut lines = 0;
+    let mut end6 = text.len();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        pos += line.len();
+        if !line.trim().is_empty() {
+            lines += 1;
+            if lines == 6 {
+                end6 = pos;
+                break;
+            }
+        }
+    }
+    end6.max(byte_at_char(400)).min(byte_at_char(1500))
+}
+
+/// Agency datelines without a year: "تونس - 17 - 1 (كونا) --". The year is the latest
+/// explicit Gregorian year written in the article.
+fn agency_dateline(head: &Doc, text: &str) -> Option<NaiveDate> {
+    let found = (0..head.toks.len()).find_map(|i| {
+        let t = head.tok(i)?;
+        if t.gap != Gap::Line && i != 0 {
+            return None;
+        }
+        // up to 4 words (the city), then "- D - M ("
+        let mut j = i;
+        while j < i + 4 && head.kind(j) == Some(Kind::Word) {
+            j += 1;
+        }
+        let dash = |k: usize| matches!(head.punct(k), Some('-' | '–'));
+        if j == i || !dash(j) || !dash(j + 2) || head.punct(j + 4) != Some('(') {
+            return None;
+        }
+        let d = head.day_at(j + 1)?;
+        let (m, _) = head
+            .num(j + 3)
+            .filter(|&(m, l)| (1..=12).contains(&m) && l <= 2)?;
+        Some((d, m as u32))
+    })?;
+    let doc = Doc::new(text);
+    let year = doc
+        .candidates()
+        .iter()
+        .filter_map(|c| match c.spec {
+            Spec::Date {
+                cal: Cal::Gregorian,
+                y: Some(y),
+                ..
+            } if WEAK_YEARS.contains(&i64::from(y)) => Some(y),
+            _ => None,
+        })
+        .max()?;
+    NaiveDate::from_ymd_opt(year, found.1, u32::from(found.0))
+}
+
+// ------------------------------------------------------------------------------------------
+// Resolution against the anchor
+// ------------------------------------------------------------------------------------------
+
+/// (date, precision, relative). None when the expression turns out not to be a date.
+fn resolve(spec: &Spec, anchor: Option<NaiveDate>) -> Option<(Option<NaiveDate>, Precision, bool)> {
+    let relative = match *spec {
+        Spec::Date { y, .. } => y.is_none(),
+        _ => true,
+    };
+    let unresolved = Some((None, Precision::Unknown, relative));
+    let Some(a) = anchor.filter(|_| relative) else {
+        return match *spec {
+            Spec::Date {
+                cal,
+                y: Some(y),
+                m,
+                d,
+                ..
+            } => {
+                let (date, precision) = calendar_date(cal, y, m, d)?;
+                Some((Some(date), precision, false))
+            }
+            _ => unresolved,
+        };
+    };
+    let day = |date: Option<NaiveDate>| {
+        Some((
+            date,
+            if date.is_some() {
+                Precision::Day
+            } else {
+                Precision::Unknown
+            },
+            true,
+        ))
+    };
+    match *spec {
+        Spec::Date {
+            cal,
+            m: Some(m),
+            d,
+            rel,
+            year_shift,
+            ..
+        } => {
+            let (ay, am, ad) = match cal {
+                Cal::Gregorian => (a.year(), a.month() as u8, a.day() as u8),
+                Cal::Hijri => match gregorian_to_hijri(a) {
+                    Some(h) => h,
+                    None => return unresolved,
+                },
+            };
+            let y = match year_shift {
+                Some(s) => ay + s,
+                None => {
+                    // Compare (month, day) with the anchor's; a month alone compares by month.
+                    let key = (m, d.unwrap_or(0));
+                    let now = (am, if d.is_some() { ad } else { 0 });
+                    match rel {
+                        Rel::Plain => {
+                            if key <= now {
+                                ay
+                            } else {
+                                ay - 1
+                            }
+                        }
+                        Rel::Past => {
+                            if key < now {
+                                ay
+                            } else {
+                                ay - 1
+                            }
+                        }
+                        Rel::Next => {
+                            if key > now {
+                                ay
+                            } else {
+                                ay + 1
+                            }
+                        }
+                        Rel::Current => ay,
+                    }
+                }
+            };
+            match calendar_date(cal, y, Some(m), d) {
+                Some((date, precision)) => Some((Some(date), precision, true)),
+                None => unresolved,
+            }
+        }
+        Spec::Date { .. } => unresolved,
+        Spec::DayOffset(n) => day(a.checked_add_signed(Duration::days(n.into()))),
+        Spec::Weekday { wd, rel, base } => {
+            let anchor_wd = a.weekday().number_from_monday() as i64;
+            let wd = i64::from(wd);
+            let offset = match rel {
+                Rel::Past => -((anchor_wd - wd + 6).rem_euclid(7) + 1),
+                Rel::Next => (wd - anchor_wd + 6).rem_euclid(7) + 1,
+                _ => {
+                    let base_wd = (anchor_wd - 1 + i64::from(base)).rem_euclid(7) + 1;
+                    i64::from(base) - (base_wd - wd).rem_euclid(7)
+                }
+            };
+            day(a.checked_add_signed(Duration::days(offset)))
+        }
+        Spec::Period {
+            unit: Unit::Week,
+            shift,
+        } => {
+            // Weeks run Sunday to Saturday, as in Libya and most Arab states.
+            let since_sunday = i64::from(a.weekday().num_days_from_sunday());
+            let first = a.checked_add_signed(Duration::days(7 * i64::from(shift) - since_sunday));
+            let last = first.and_then(|f| f.checked_add_signed(Duration::days(6)));
+            match (first, last) {
+                (Some(f), Some(l)) if f.month() == l.month() => {
+                    Some((f.with_day(1), Precision::Month, true))
+                }
+                _ => unresolved,
+            }
+        }
+        Spec::Period {
+            unit: Unit::Month,
+            shift,
+        } => {
+            let index = a.year() * 12 + a.month0() as i32 + shift;
+            let date =
+                NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1);
+            Some((
+                date,
+                if date.is_some() {
+                    Precision::Month
+                } else {
+                    Precision::Unknown
+                },
+                true,
+            ))
+        }
+        Spec::MonthDay { d, shift } => {
+            let index = a.year() * 12 + a.month0() as i32 + shift;
+            day(NaiveDate::from_ymd_opt(
+                index.div_euclid(12),
+                index.rem_euclid(12) as u32 + 1,
+                u32::from(d),
+            ))
+        }
+        Spec::Period {
+            unit: Unit::Year,
+            shift,
+        } => {
+            let date = NaiveDate::from_ymd_opt(a.year() + shift, 1, 1);
+            Some((
+                date,
+                if date.is_some() {
+                    Precision::Year
+                } else {
+                    Precision::Unknown
+                },
+                true,
+            ))
+        }
+        Spec::Vague => unresolved,
+    }
+}
+
+/// The first Gregorian day of a date, month or year of either calendar, with its precision.
+fn calendar_date(cal: Cal, y: i32, m: Option<u8>, d: Option<u8>) -> Option<(NaiveDate, Precision)> {
+    let precision = match (m, d) {
+        (Some(_), Some(_)) => Precision::Day,
+        (Some(_), None) => Precision::Month,
+        _ => Precision::Year,
+    };
+    let (m, d) = (m.unwrap_or(1), d.unwrap_or(1));
+    let date = match cal {
+        Cal::Gregorian => NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?,
+        Cal::Hijri => hijri_to_gregorian(y, m, d)?,
+    };
+    Some((date, precision))
+}
+
+// ------------------------------------------------------------------------------------------
+// Hijri calendar: Umm al-Qura table 1400-1500 AH, arithmetic (tabular) calendar outside it
+// ------------------------------------------------------------------------------------------
+
+struct UmmAlQura {
+    first_year: i32,
+    /// First day of each month from 1 Muharram of `first_year`, then one past the last month.
+    starts: Vec<NaiveDate>,
+}
+
+impl UmmAlQura {
+    fn load() -> UmmAlQura {
+        let mut first_year = 0;
+        let mut starts = Vec::new();
+        for row in tsv_rows(UMM_AL_QURA_TSV) {
+            let Some(Ok(year)) = row.first().map(|y| y.parse::<i32>()) else {
+                continue;
+            };
+            if starts.is_empty() {
+                first_year = year;
+            }
+            starts.extend(
+                row[1..]
+                    .iter()
+                    .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            );
+        }
+        UmmAlQura { first_year, starts }
+    }
+
+    fn month_index(&self, y: i32, m: u8) -> Option<usize> {
+        let idx = (y - self.first_year) * 12 + i32::from(m) - 1;
+        usize::try_from(idx)
+            .ok()
+            .filter(|&i| i + 1 < self.starts.len())
+    }
+}
+
+fn hijri_to_gregorian(y: i32, m: u8, d: u8) -> Option<NaiveDate> {
+    if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
+        return None;
+    }
+    let cal = &LEXICON.calendar;
+    if let Some(i) = cal.month_index(y, m) {
+        let (start, next) = (cal.starts[i], cal.starts[i + 1]);
+        let date = start.checked_add_signed(Duration::days(i64::from(d) - 1))?;
+        return (date < next).then_some(date);
+    }
+    let len = if m % 2 == 1 || (m == 12 && tabular_leap(y)) {
+        30
+    } else {
+        29
+    };
+    if d > len {
+        return None;
+    }
+    jdn_to_date(tabular_jdn(y, m, d))
+}
+
+fn gregorian_to_hijri(date: NaiveDate) -> Option<(i32, u8, u8)> {
+    let cal = &LEXICON.calendar;
+    if let (Some(first), Some(end)) = (cal.starts.first(), cal.starts.last()) {
+        if *first <= date && date < *end {
+            let i = cal.starts.partition_point(|s| *s <= date) - 1;
+            let d = (date - cal.starts[i]).num_days() + 1;
+            return Some((
+                cal.first_year + (i / 12) as i32,
+                (i % 12) as u8 + 1,
+                d as u8,
+            ));
+        }
+    }
+    let jdn = i64::from(date.num_days_from_ce()) + 1_721_425;
+    let y = ((30 * (jdn - ISLAMIC_EPOCH) + 10646).div_euclid(10631)) as i32;
+    let mut m = 12u8;
+    while m > 1 && tabular_jdn(y, m, 1) > jdn {
+        m -= 1;
+    }
+    let d = jdn - tabular_jdn(y, m, 1) + 1;
+    u8::try_from(d).ok().map(|d| (y, m, d))
+}
+
+/// The Hijri year in which month `m` begins during Gregorian year `gy` ("رمضان 2025").
+fn hijri_year_starting_in(gy: i32, m: u8) -> Option<i32> {
+    let approx = ((gy - 622) as f64 * 33.0 / 32.0) as i32;
+    (approx - 1..=approx + 2).find(|&h| hijri_to_gregorian(h, m, 1).is_some_and(|d| d.year() == gy))
+}
+
+/// Julian day number of 1 Muharram 1 AH in the civil tabular Islamic calendar.
+const ISLAMIC_EPOCH: i64 = 1_948_440;
+
+fn tabular_leap(y: i32) -> bool {
+    (14 + 11 * i64::from(y)).rem_euclid(30) < 11
+}
+
+fn tabular_jdn(y: i32, m: u8, d: u8) -> i64 {
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + ISLAMIC_EPOCH - 1
+}
+
+fn jdn_to_date(jdn: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(jdn - 1_721_425).ok()?)
+}
+
+// ------------------------------------------------------------------------------------------
+// Tests
+// ------------------------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHRASES_TSV: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/phrases/dates.tsv"
+    ));
+
+    fn ymd(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    /// Every row of tests/phrases/dates.tsv: the phrase yields exactly the expected expression
+    /// (or nothing when the expected text is empty).
+    #[test]
+    fn phrase_corpus() {
+        let mut failures = Vec::new();
+        let mut rows = 0;
+        for (n, line) in PHRASES_TSV.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("phrase\t") {
+                continue;
+            }
+            rows += 1;
+            let cols: Vec<&str> = line.split('\t').collect();
+            let col = |k: usize| cols.get(k).copied().unwrap_or("").trim();
+            let (phrase, anchor, want_text, want_date, want_prec) =
+                (col(0), ymd(col(1)), col(2), col(3), col(4));
+            let found = find_dates(phrase, anchor);
+            let shown: Vec<String> = found
+                .iter()
+                .map(|m| {
+                    format!(
+                        "«{}» {:?} {}",
+                        m.text,
+                        m.date.map(|d| d.to_string()),
+                        m.precision.as_str()
+                    )
+                })
+                .collect();
+            let ok = if want_text.is_empty() {
+                found.is_empty()
+            } else {
+                found.len() == 1
+                    && found[0].text == want_text
+                    && found[0].date == ymd(want_date)
+                    && found[0].precision.as_str() == want_prec
+                    && phrase.get(found[0].start..found[0].end) == Some(want_text)
+            };
+            if !ok {
+                failures.push(format!(
+                    "line {}: «{}» anchor {:?}: want «{}» {} {}; got {:?}",
+                    n + 1,
+                    phrase,
+                    col(1),
+                    want_text,
+                    want_date,
+                    want_prec,
+                    shown
+                ));
+            }
+        }
+        assert!(rows >= 150, "only {rows} phrase rows");
+        assert!(
+            failures.is_empty(),
+            "{} of {rows} rows failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn publication_dates() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "عنوان الخبر هنا\n\n14مارس 2024م في إطار التعاون بين البلدين",
+                Some("2024-03-14"),
+            ),
+            (
+                "أخبار ليبيا\nعنوان\nالخميس 16 يناير 2025 - 11:05 ص\nمحرر الموقع",
+                Some("2025-01-16"),
+            ),
+            (
+                "عنوان الخبر\nتاريخ النشر: 3rd, March 2024 GMT\nنص الخبر",
+                Some("2024-03-03"),
+            ),
+            ("عنوان\nنشر في 12/03/2024\nنص", Some("2024-03-12")),
+            (
+                "عنوان\nنشر بتاريخ: ١٥ آذار ٢٠٢٤\nنص الخبر",
+                Some("2024-03-15"),
+            ),
+            (
+                "عنوان\n- نوفمبر 8, 2024\n- Posted by: editor",
+                Some("2024-11-08"),
+            ),
+            (
+                "عنوان\nاستقبل الوزير السفير، في القصر... 05.02.2024, وكالة\nنص",
+                Some("2024-02-05"),
+            ),
+            (" date 2024-09-30 طرابلس: التقى الوزير", Some("2024-09-30")),
+            ("02.04.2024\n\nوأفادت الوكالة أن", Some("2024-04-02")),
+            (
+                "عنوان\nطرابلس – الوسط الإثنين 11 مارس 2024, 10:15 صباحا\nنص",
+                Some("2024-03-11"),
+            ),
+            (
+                "موقع\n\n2024-06-18\n\n5:10 مساء\n\nعنوان",
+                Some("2024-06-18"),
+            ),
+            (
+                "عنوان\nنشر بتاريخ:\nطرابلس، 9 سبتمبر 2024 (وال) – استقبل",
+                Some("2024-09-09"),
+            ),
+            (
+                "الرباط - 22 - 4 (كونا) -- أعلنت الوزارة خطتها لعام 2024 في المجال",
+                Some("2024-04-22"),
+            ),
+            ("عنوان\nالتاريخ: ٢٠٢٤/٠٧/٢١\nنص", Some("2024-07-21")),
+            (
+                "عنوان\nمحرر\nيوم الجمعة 5 رمضان 1445 هـ\nنص",
+                Some("2024-03-15"),
+            ),
+            // no dateline
+            ("عنوان الخبر\nالتقى الوزير يوم الثلاثاء السفير الروسي", None),
+            ("عنوان\nمع نهاية سنة 2025 تؤكد المؤشرات", None),
+            ("عنوان\nوقعت ليبيا في مارس 2024 اتفاقا مع تونس", None),
+            ("Copyright Reuters 2023\nبقلم: فلان", None),
+            ("", None),
+        ];
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            let got = find_publication_date(text);
+            if got != want.and_then(ymd) {
+                failures.push(format!("{text:?}: want {want:?}, got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn ranges_across_months_borrow_the_year() {
+        let found = find_dates("يستمر المعرض من 28 يناير إلى 3 فبراير 2026 في طرابلس", None);
+        let got: Vec<(&str, Option<NaiveDate>)> =
+            found.iter().map(|m| (m.text.as_str(), m.date)).collect();
+        assert_eq!(
+            got,
+            [
+                ("28 يناير", ymd("2026-01-28")),
+                ("3 فبراير 2026", ymd("2026-02-03"))
+            ]
+        );
+        let found = find_dates("شغل المنصب بين ديسمبر ومارس 2024", None);
+        let got: Vec<Option<NaiveDate>> = found.iter().map(|m| m.date).collect();
+        assert_eq!(got, [ymd("2023-12-01"), ymd("2024-03-01")]);
+        assert!(found
+            .iter()
+            .all(|m| !m.relative && m.precision == Precision::Month));
+    }
+
+    #[test]
+    fn relative_flag_and_missing_anchor() {
+        let text = "التقى الوزير أمس السفير، ووقع في 5 مايو 2024 اتفاقا، ثم سافر في فبراير الماضي";
+        let with_anchor = find_dates(text, ymd("2025-05-26"));
+        let flags: Vec<(bool, Precision)> = with_anchor
+            .iter()
+            .map(|m| (m.relative, m.precision))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (true, Precision::Day),
+                (false, Precision::Day),
+                (true, Precision::Month)
+            ]
+        );
+        let without = find_dates(text, None);
+        let flags: Vec<(bool, Option<NaiveDate>, Precision)> = without
+            .iter()
+            .map(|m| (m.relative, m.date, m.precision))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (true, None, Precision::Unknown),
+                (false, ymd("2024-05-05"), Precision::Day),
+                (true, None, Precision::Unknown)
+            ]
+        );
+    }
+
+    #[test]
+    fn umm_al_qura_conversion() {
+        assert_eq!(hijri_to_gregorian(1446, 9, 1), ymd("2025-03-01"));
+        assert_eq!(hijri_to_gregorian(1446, 9, 15), ymd("2025-03-15"));
+        assert_eq!(hijri_to_gregorian(1400, 1, 1), ymd("1979-11-20"));
+        assert_eq!(
+            gregorian_to_hijri(ymd("2025-03-15").unwrap()),
+            Some((1446, 9, 15))
+        );
+        assert_eq!(
+            hijri_to_gregorian(1446, 9, 30),
+            None,
+            "Ramadan 1446 had 29 days"
+        );
+        // Outside the table the arithmetic calendar is within two days of the observed one.
+        let tabular = jdn_to_date(tabular_jdn(1446, 9, 1)).unwrap();
+        assert!((tabular - ymd("2025-03-01").unwrap()).num_days().abs() <= 2);
+        assert_eq!(hijri_to_gregorian(1390, 1, 1).map(|d| d.year()), Some(1970));
+        let h = gregorian_to_hijri(ymd("1950-06-01").unwrap()).unwrap();
+        assert_eq!(hijri_to_gregorian(h.0, h.1, h.2), ymd("1950-06-01"));
+    }
+
+    #[test]
+    fn lexicon_loads_every_row() {
+        let rows = |t: &'static str| tsv_rows(t).count();
+        assert_eq!(rows(MONTHS_TSV), 81);
+        assert_eq!(rows(WEEKDAYS_TSV), 7);
+        assert_eq!(rows(ORDINALS_TSV), 31);
+        assert_eq!(LEXICON.calendar.starts.len(), 101 * 12 + 1);
+        assert!(LEXICON.phrases.contains_key("يناير"));
+    }
+
+    #[test]
+    fn offsets_are_original_bytes() {
+        let text = "وصل الوفد غداً، ثم عاد يوم ٥ مايـو ٢٠٢٥م.";
+        let found = find_dates(text, ymd("2025-05-01"));
+        let texts: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(texts, ["غداً", "يوم ٥ مايـو ٢٠٢٥م"]);
+        assert_eq!(found[1].date, ymd("2025-05-05"));
+    }
+
+    /// Random strings over the characters the grammar reacts to: no panic, spans on char
+    /// boundaries, sorted and non-overlapping.
+    #[test]
+    fn random_text_is_handled() {
+        let alphabet: Vec<char> =
+            "0123456789٠١٢٣٤٥٦٧٨٩۱۲ /-.,:،()%\n ًٌَُـ\u{200f}الومنفيبكهـرسيوماعشدجثخحصطآأإىة"
+                .chars()
+                .collect();
+        let words = [
+            "مارس",
+            "الأحد",
+            "يوم",
+            "أمس",
+            "الماضي",
+            "عام",
+            "من",
+            "إلى",
+            "رمضان",
+            "شهر",
+            "آب",
+            "للعام",
+            "2025",
+            "هـ",
+            "م",
+            "th",
+            "May",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(40) {
+                if next(3) == 0 {
+                    text.push_str(words[next(words.len())]);
+                } else {
+                    text.push(alphabet[next(alphabet.len())]);
+                }
+            }
+            let found = find_dates(&text, ymd("2025-03-01"));
+            for pair in found.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "{text:?}");
+            }
+            for m in &found {
+                assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()), "{text:?}");
+            }
+            let _ = find_publication_date(&text);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let long_digits = "9".repeat(500);
+        for text in [
+            "",
+            "ـ",
+            "ً",
+            "\u{200f}",
+            "٫٬",
+            "لل",
+            "و",
+            "1/2/",
+            "2025-",
+            "يوم",
+            "من 5",
+            long_digits.as_str(),
+            "الأحد عشر\n\n",
+            "مارس/",
+            "31 فبراير 2025",
+        ] {
+            let _ = find_dates(text, ymd("2025-01-01"));
+            let _ = find_dates(text, None);
+            let _ = find_publication_date(text);
+        }
+    }
+}

@@ -1,27 +1,40 @@
 //! Extractors: dates, numbers and figures, actors, events and sectors. `extract` runs them
-//! all on one document and turns their byte spans into dataset records.
+//! on one document and turns their byte spans into dataset records with code-point offsets.
 
 pub mod actors;
 pub mod dates;
+pub mod events;
+pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod numbers;
 pub mod registry;
+pub mod sectors;
 
-use crate::model::{Document, Extraction, Mention};
-use crate::text::{normalize, CharIndex};
+use crate::model::{short_hash, Document, Event, Extraction, Figure, Mention, Sector};
+use crate::text::{normalize, sentences, CharIndex};
+use actors::ActorMention;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A document-level sector needs this many mentions, unless it appears where an event is stated.
+const SECTOR_MIN_MENTIONS: usize = 3;
+const LIBYA: &str = "LBY";
 
 /// Everything one document yields.
 pub fn extract(doc: &Document) -> Extraction {
-    let norm = normalize(&doc.text);
-    let chars = CharIndex::new(&doc.text);
-    let found = actors::find_actors(&doc.text, &norm);
+    let text = doc.text.as_str();
+    let norm = normalize(text);
+    let chars = CharIndex::new(text);
+    let found = actors::find_actors(text, &norm);
+    let date_matches = dates::find_dates(text, doc.published_date);
     let mut ex = Extraction::default();
+
     for m in &found {
         let (char_start, char_end) = chars.chars(m.start, m.end);
         ex.mentions.push(Mention {
             doc_id: doc.doc_id.clone(),
             actor_id: m.actor.actor_id.clone(),
-            mention_text: doc.text[m.start..m.end].to_string(),
+            mention_text: text[m.start..m.end].to_string(),
             role_text: m.role_text.clone(),
             char_start,
             char_end,
@@ -30,5 +43,189 @@ pub fn extract(doc: &Document) -> Extraction {
             ex.actors.push(m.actor.clone());
         }
     }
+
+    let doc_countries = country_counts(found.iter());
+    let mains_partner = doc_countries.iter().filter(|(c, _)| c.as_str() != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
+    let about_libya = doc_countries.contains_key(LIBYA) || !doc_countries.is_empty();
+
+    let mut sector_count: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new(); // count, first start, first end
+    let mut sectors_in_events: BTreeSet<&'static str> = BTreeSet::new();
+    let mut seen_figures: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut events: Vec<(Event, Vec<(usize, usize, &'static str)>)> = Vec::new();
+
+    for (s, e) in sentences(text) {
+        let sentence = &text[s..e];
+        let snorm = normalize(sentence);
+        let in_sentence: Vec<&ActorMention> = found.iter().filter(|m| m.start >= s && m.start < e).collect();
+        let sentence_countries: BTreeSet<String> = country_counts(in_sentence.iter().copied()).into_keys().collect();
+        let dates_here: Vec<&dates::DateMatch> = date_matches.iter().filter(|d| d.start >= s && d.end <= e).collect();
+
+        // Sectors named in this sentence.
+        let sector_hits: Vec<(usize, usize, &'static str)> = sectors::find_sectors(&snorm.text)
+            .into_iter()
+            .map(|h| {
+                let (a, b) = snorm.original_range(h.start, h.end);
+                (s + a, s + b, h.sector)
+            })
+            .collect();
+        for &(a, b, sector) in &sector_hits {
+            let entry = sector_count.entry(sector).or_insert((0, a, b));
+            entry.0 += 1;
+        }
+
+        // Figures.
+        let exclude: Vec<(usize, usize)> = dates_here.iter().map(|d| (d.start - s, d.end - s)).collect();
+        for f in figures::find_figures(sentence, &exclude) {
+            let key = (f.kind.as_str().to_string(), format!("{:.6e}", f.value), f.unit.clone());
+            if !seen_figures.insert(key) {
+                continue; // a repeated figure (headline, lead, body) is one record
+            }
+            let (char_start, char_end) = chars.chars(s + f.start, s + f.end);
+            ex.figures.push(Figure {
+                figure_id: short_hash(&[&doc.doc_id, "figure", &char_start.to_string()]),
+                doc_id: doc.doc_id.clone(),
+                kind: f.kind.as_str(),
+                metric: f.metric.clone(),
+                value: f.value,
+                unit: Some(f.unit.clone()),
+                year: f.year,
+                countries: sentence_countries.iter().cloned().collect(),
+                text: f.text.clone(),
+                sentence: sentence.to_string(),
+                char_start,
+                char_end,
+            });
+        }
+
+        // Events.
+        for fired in events::fire(&snorm.text) {
+            let (ta, _) = snorm.original_range(fired.start, fired.end);
+            let trigger_at = s + ta;
+            let mut countries = sentence_countries.clone();
+            if countries.len() > 2 {
+                // Keep Libya and the partner named nearest the trigger.
+                let nearest = in_sentence
+                    .iter()
+                    .filter_map(|m| m.actor.country.as_ref().map(|c| (c, m.start.abs_diff(trigger_at))))
+                    .filter(|(c, _)| c.as_str() != LIBYA)
+                    .min_by_key(|(_, d)| *d)
+                    .map(|(c, _)| c.clone());
+                countries = countries.into_iter().filter(|c| c == LIBYA || Some(c) == nearest.as_ref()).collect();
+            }
+            if about_libya && !countries.contains(LIBYA) {
+                countries.insert(LIBYA.to_string());
+            }
+            if countries.len() == 1 && countries.contains(LIBYA) {
+                if let Some(p) = &mains_partner {
+                    countries.insert(p.clone());
+                }
+            }
+            let date = dates_here.iter().min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at)));
+            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
+            let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
+            actor_ids.sort();
+            actor_ids.dedup();
+            let (event_type, cameo_code, plover_type) = fired.event.codes();
+            let (char_start, char_end) = chars.chars(s, e);
+            let mut sectors: Vec<String> = sector_hits.iter().map(|h| h.2.to_string()).collect();
+            sectors.sort();
+            sectors.dedup();
+            for h in &sector_hits {
+                sectors_in_events.insert(h.2);
+            }
+            let event = Event {
+                event_id: short_hash(&[&doc.doc_id, event_type, &char_start.to_string()]),
+                doc_id: doc.doc_id.clone(),
+                event_type,
+                cameo_code,
+                plover_type,
+                event_date: date.and_then(|d| d.date),
+                date_precision: date.map(|d| d.precision.as_str()).unwrap_or("unknown"),
+                date_text: date.map(|d| d.text.clone()),
+                countries: countries.into_iter().collect(),
+                location_id: location,
+                actor_ids,
+                sectors,
+                sentence: sentence.to_string(),
+                char_start,
+                char_end,
+            };
+            merge_event(&mut events, event, sector_hits.clone());
+        }
+    }
+    fold_meetings_into_visits(&mut events);
+
+    for (event, hits) in events {
+        for (a, b, sector) in hits {
+            let (cs, ce) = chars.chars(a, b);
+            if !ex.sectors.iter().any(|x| x.event_id.as_deref() == Some(&event.event_id) && x.sector == sector) {
+                ex.sectors.push(Sector { doc_id: doc.doc_id.clone(), sector: sector.into(), event_id: Some(event.event_id.clone()), text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
+            }
+        }
+        ex.events.push(event);
+    }
+    for (sector, (count, a, b)) in sector_count {
+        if count >= SECTOR_MIN_MENTIONS || sectors_in_events.contains(sector) {
+            let (cs, ce) = chars.chars(a, b);
+            ex.sectors.push(Sector { doc_id: doc.doc_id.clone(), sector: sector.into(), event_id: None, text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
+        }
+    }
     ex
+}
+
+/// ISO3 codes of the actors mentioned, with how often.
+fn country_counts<'a>(mentions: impl Iterator<Item = &'a ActorMention>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for m in mentions {
+        if let Some(c) = &m.actor.country {
+            *counts.entry(c.clone()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Repeated mentions of one occurrence merge: same type and parties, and no two different
+/// known dates.
+fn merge_event(events: &mut Vec<(Event, Vec<(usize, usize, &'static str)>)>, event: Event, hits: Vec<(usize, usize, &'static str)>) {
+    for (existing, existing_hits) in events.iter_mut() {
+        if existing.event_type != event.event_type || existing.countries != event.countries {
+            continue;
+        }
+        let dates_differ = existing.event_date.is_some() && event.event_date.is_some() && existing.event_date != event.event_date;
+        if dates_differ {
+            continue;
+        }
+        if existing.event_date.is_none() && event.event_date.is_some() {
+            existing.event_date = event.event_date;
+            existing.date_precision = event.date_precision;
+            existing.date_text = event.date_text.clone();
+        }
+        for id in event.actor_ids {
+            if !existing.actor_ids.contains(&id) {
+                existing.actor_ids.push(id);
+            }
+        }
+        existing.actor_ids.sort();
+        if existing.location_id.is_none() {
+            existing.location_id = event.location_id;
+        }
+        for s in event.sectors {
+            if !existing.sectors.contains(&s) {
+                existing.sectors.push(s);
+            }
+        }
+        existing.sectors.sort();
+        existing_hits.extend(hits);
+        return;
+    }
+    events.push((event, hits));
+}
+
+/// Meetings held during a visit are the visit (unless dated differently).
+fn fold_meetings_into_visits(events: &mut Vec<(Event, Vec<(usize, usize, &'static str)>)>) {
+    let visits: Vec<(Vec<String>, Option<chrono::NaiveDate>)> =
+        events.iter().filter(|(e, _)| e.event_type == "visit").map(|(e, _)| (e.countries.clone(), e.event_date)).collect();
+    events.retain(|(e, _)| {
+        e.event_type != "meeting" || !visits.iter().any(|(c, d)| *c == e.countries && (e.event_date.is_none() || *d == e.event_date))
+    });
 }

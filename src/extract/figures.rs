@@ -1,0 +1,699 @@
+//! Economic figures in one sentence: money ("9.1 مليارات يورو"), quantities of counted things
+//! ("خمس طائرات شحن", "30 ضابطًا", "حقلي غاز") and percentages ("12 في المئة"), each with its value
+//! in base units, unit (ISO 4217 for money), metric from the context and the year it refers to.
+//!
+//! A number alone is never a figure: money needs a currency after it, a percentage a percent
+//! marker, a quantity a counted noun from the unit lexicon. All word lists are TSV files under
+//! data/lexicon so a regional expert can extend them.
+
+use super::numbers::{self, Doc, Phrase, TokKind};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    Money,
+    Quantity,
+    Percent,
+}
+
+impl FigureKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Percent => "percent",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            FigureKind::Money => 1,
+            FigureKind::Quantity => 2,
+            FigureKind::Percent => 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureMatch {
+    pub start: usize,
+    pub end: usize,
+    /// The figure phrase as written, e.g. "9.1 مليارات يورو", "خمس طائرات شحن", "نحو 30 ضابطًا".
+    pub text: String,
+    pub kind: FigureKind,
+    /// In base units: "9.1 مليارات يورو" = 9100000000; percentages as written (12.5 for 12.5%).
+    pub value: f64,
+    /// ISO 4217 for money, "percent", or a short English noun for quantities.
+    pub unit: String,
+    /// snake_case English label from the context (trade_volume, cargo_aircraft...).
+    pub metric: Option<String>,
+    /// The year the figure refers to when the sentence states it.
+    pub year: Option<i32>,
+}
+
+/// Figures in one sentence. `exclude` are byte ranges (e.g. date expressions found by the date
+/// extractor) that must not be read as figures.
+pub fn find_figures(sentence: &str, exclude: &[(usize, usize)]) -> Vec<FigureMatch> {
+    let doc = Doc::new(sentence);
+    let phrases = doc.phrases();
+    let mut found: Vec<Found> = Vec::new();
+    for phrase in &phrases {
+        let (start, end) = doc.span(phrase.first, phrase.end);
+        if overlaps(exclude, start, end) || is_identifier(&doc, phrase.first) {
+            continue;
+        }
+        if let Some(figure) = figure_after_number(&doc, phrase) {
+            found.push(figure);
+        }
+    }
+    found.extend(dual_figures(&doc, &phrases, &found, exclude));
+    if found.is_empty() {
+        return Vec::new();
+    }
+    found.sort_by_key(|f| f.first);
+
+    let metric_hits = metric_hits(&doc);
+    let years = year_mentions(&doc, &phrases, &found);
+    found
+        .iter()
+        .enumerate()
+        .map(|(idx, f)| {
+            let next_first = found.get(idx + 1).map_or(doc.tokens.len(), |g| g.first);
+            let (_, end) = doc.span(f.first, f.end);
+            let start = doc.start_after_chars(f.first, f.clitic_chars);
+            let unit = match f.kind {
+                FigureKind::Money => resolve_currency(&doc, f).to_string(),
+                _ => format!("{}{}", f.unit, f.unit_suffix),
+            };
+            FigureMatch {
+                start,
+                end,
+                text: sentence[start..end].to_string(),
+                kind: f.kind,
+                value: f.value,
+                unit,
+                metric: metric_for(f, &metric_hits).map(str::to_string),
+                year: year_for(f, next_first, &years),
+            }
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------------ lexicons
+
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/", $name))
+    };
+}
+
+/// Multi-word phrases keyed by their first word. Exact lexicons compare the first word as
+/// written (after normalization); loose ones ignore clitics and "ال" on it. Later words always
+/// ignore "ال" and accept a tanween alif ("مستشارا عسكريا" for "مستشار عسكري").
+struct Lexicon<T> {
+    loose: bool,
+    heads: numbers::WordMap<Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Copy> Lexicon<T> {
+    fn new(loose: bool) -> Self {
+        Lexicon { loose, heads: numbers::WordMap::default() }
+    }
+
+    fn words_of(form: &str) -> Vec<String> {
+        let doc = Doc::new(form);
+        (0..doc.tokens.len()).map(|i| doc.text(i).to_string()).collect()
+    }
+
+    fn add(&mut self, form: &str, value: T) {
+        let mut words = Self::words_of(form);
+        if words.is_empty() {
+            return;
+        }
+        let head = words.remove(0);
+        self.add_words(head, words, value);
+    }
+
+    fn add_words(&mut self, head: String, rest: Vec<String>, value: T) {
+        let head = if self.loose { numbers::strip_al(&head).to_string() } else { head };
+        let rest = rest.iter().map(|w| numbers::strip_al(w).to_string()).collect();
+        let entries = self.heads.entry(head).or_default();
+        entries.push((rest, value));
+        // longest first, so "طائرات شحن" wins over "طائرات"
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    }
+
+    /// The longest entry starting at token `i`: its end token and value.
+    fn match_at(&self, doc: &Doc, i: usize) -> Option<(usize, T)> {
+        self.match_skipping(doc, i).map(|(end, value, _)| (end, value))
+    }
+
+    /// Like `match_at`, also giving how many leading characters of token `i` (clitics, "ال")
+    /// were skipped by a loose match.
+    fn match_skipping(&self, doc: &Doc, i: usize) -> Option<(usize, T, usize)> {
+        let word = doc.text(i);
+        if word.is_empty() {
+            return None;
+        }
+        if !self.loose {
+            return self.match_head(doc, i, word).map(|(end, value)| (end, value, 0));
+        }
+        numbers::word_cores(word).find_map(|core| {
+            let core = numbers::strip_al(core);
+            let skipped = word.chars().count() - core.chars().count();
+            self.match_head(doc, i, core)
+                .or_else(|| self.match_head(doc, i, core.strip_suffix('ا')?))
+                .map(|(end, value)| (end, value, skipped))
+        })
+    }
+
+    /// Entries with first word `head` (already stripped as needed) whose other words follow token `i`.
+    fn match_head(&self, doc: &Doc, i: usize, head: &str) -> Option<(usize, T)> {
+        self.heads.get(head)?.iter().find_map(|(rest, value)| {
+            let all = rest.iter().enumerate().all(|(k, w)| doc.same_line(i + 1 + k) && same_word(doc.text(i + 1 + k), w));
+            all.then_some((i + 1 + rest.len(), *value))
+        })
+    }
+
+    /// The longest entry that ends right before token `end` (for words written before a
+    /// number): its first token and the clitic characters skipped on it.
+    fn match_ending_at(&self, doc: &Doc, end: usize) -> Option<(usize, usize)> {
+        (1..=4).rev().filter_map(|len| end.checked_sub(len)).find_map(|start| {
+            let (e, _, skipped) = self.match_skipping(doc, start)?;
+            (e == end && (start + 1..end).all(|k| doc.same_line(k))).then_some((start, skipped))
+        })
+    }
+}
+
+fn same_word(text: &str, lexicon_word: &str) -> bool {
+    let t = numbers::strip_al(text);
+    t == lexicon_word || t.strip_suffix('ا') == Some(lexicon_word)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NounForm {
+    Plain,
+    /// "طائرتين", "حقلان": two without a number.
+    Dual,
+    /// "حقلي غاز", "موقعي تدريب": two only as the first word of a multi-word unit.
+    DualConstruct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    unit: &'static str,
+    metric: Option<&'static str>,
+    form: NounForm,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Currency {
+    iso: &'static str,
+    by_context: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct CurrencyCue {
+    default: &'static str,
+    iso: &'static str,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Metric {
+    name: &'static str,
+    kinds: u8,
+}
+
+fn non_empty(cell: Option<&&'static str>) -> Option<&'static str> {
+    cell.copied().filter(|c| !c.is_empty())
+}
+
+static UNITS: LazyLock<Lexicon<Unit>> = LazyLock::new(|| {
+    let mut lex = Lexicon::new(false);
+    for row in numbers::tsv_rows(lexicon_file!("quantity_units.tsv")) {
+        let (Some(singular), Some(plural), Some(unit)) = (row.first(), row.get(1), non_empty(row.get(2))) else { continue };
+        let metric = non_empty(row.get(3));
+        let plain = Unit { unit, metric, form: NounForm::Plain };
+        let plural_heads: HashSet<String> =
+            numbers::variants(plural).filter_map(|f| Lexicon::<Unit>::words_of(f).into_iter().next()).collect();
+        for form in numbers::variants(plural) {
+            lex.add(form, plain);
+        }
+        for form in numbers::variants(singular) {
+            let mut words = Lexicon::<Unit>::words_of(form);
+            if words.is_empty() {
+                continue;
+            }
+            let head = words.remove(0);
+            for (generated, form) in singular_forms(&head, &plural_heads) {
+                lex.add_words(generated, words.clone(), Unit { form, ..plain });
+            }
+        }
+    }
+    lex
+});
+
+/// The singular, its accusative and, unless the plural is the sound "-ين" plural that has the
+/// same spelling, its dual forms (the dual rule on counted nouns).
+fn singular_forms(head: &str, plural_heads: &HashSet<String>) -> Vec<(String, NounForm)> {
+    let mut out = vec![(head.to_string(), NounForm::Plain)];
+    let feminine = head.ends_with('ه');
+    if !feminine && !head.ends_with('ا') {
+        out.push((format!("{head}ا"), NounForm::Plain));
+    }
+    let stem = match head.strip_suffix('ه') {
+        Some(s) => format!("{s}ت"),
+        None => head.to_string(),
+    };
+    if plural_heads.contains(&format!("{stem}ين")) || head.chars().count() < 2 {
+        return out;
+    }
+    out.push((format!("{stem}ان"), NounForm::Dual));
+    out.push((format!("{stem}ين"), NounForm::Dual));
+    out.push((format!("{stem}ي"), NounForm::DualConstruct));
+    if feminine {
+        out.push((format!("{stem}ا"), NounForm::DualConstruct));
+    }
+    out
+}
+
+static CURRENCIES: LazyLock<Lexicon<Currency>> = LazyLock::new(|| {
+    let mut lex = Lexicon::new(false);
+    for row in numbers::tsv_rows(lexicon_file!("currencies.tsv")) {
+        let (Some(forms), Some(iso)) = (row.first(), non_empty(row.get(1))) else { continue };
+        let by_context = row.get(2).is_some_and(|c| c.eq_ignore_ascii_case("yes"));
+        for form in numbers::variants(forms) {
+            lex.add(form, Currency { iso, by_context });
+        }
+    }
+    lex
+});
+
+static CURRENCY_CUES: LazyLock<Lexicon<CurrencyCue>> = LazyLock::new(|| {
+    let mut lex = Lexicon::new(true);
+    for row in numbers::tsv_rows(lexicon_file!("currency_context.tsv")) {
+        let (Some(default), Some(cues), Some(iso)) = (non_empty(row.first()), row.get(1), non_empty(row.get(2))) else { continue };
+        for cue in numbers::variants(cues) {
+            lex.add(cue, CurrencyCue { default, iso });
+        }
+    }
+    lex
+});
+
+static METRICS: LazyLock<Lexicon<Metric>> = LazyLock::new(|| {
+    let mut lex = Lexicon::new(true);
+    for row in numbers::tsv_rows(lexicon_file!("metrics.tsv")) {
+        let (Some(phrases), Some(name)) = (row.first(), non_empty(row.get(1))) else { continue };
+        let kinds = numbers::variants(row.get(2).copied().unwrap_or("any")).fold(0u8, |bits, k| {
+            bits | match k {
+                "money" => FigureKind::Money.bit(),
+                "quantity" => FigureKind::Quantity.bit(),
+                "percent" => FigureKind::Percent.bit(),
+                _ => 7,
+            }
+        });
+        for phrase in numbers::variants(phrases) {
+            lex.add(phrase, Metric { name, kinds });
+        }
+    }
+    lex
+});
+
+fn simple_lexicon(data: &'static str, loose: bool) -> Lexicon<&'static str> {
+    let mut lex = Lexicon::new(loose);
+    for row in numbers::tsv_rows(data) {
+        let Some(forms) = row.first() else { continue };
+        let value = row.get(1).copied().unwrap_or("");
+        for form in numbers::variants(forms) {
+            lex.add(form, value);
+        }
+    }
+    lex
+}
+
+static APPROXIMATORS: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("approximators.tsv"), true));
+static BLOCKERS: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("number_blockers.tsv"), true));
+static PERCENT_MARKERS: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("percent_markers.tsv"), false));
+static RATES: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("rates.tsv"), false));
+
+/// Words that end like nisba adjectives but are function words.
+const NOT_ADJECTIVES: [&str; 8] = ["علي", "حتي", "لدي", "متي", "سوي", "لكي", "الي", "هي"];
+
+// ------------------------------------------------------------------ finding figures
+
+/// A figure before the metric and year are attached; token range `first..end`.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    first: usize,
+    end: usize,
+    /// Tokens of the number itself (for counts without a number: the noun).
+    number_first: usize,
+    clitic_chars: usize,
+    kind: FigureKind,
+    value: f64,
+    unit: &'static str,
+    unit_suffix: &'static str,
+    currency_by_context: bool,
+    metric: Option<&'static str>,
+}
+
+fn overlaps(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    ranges.iter().any(|&(s, e)| s < end && start < e)
+}
+
+/// The number follows a word that makes it an identifier ("رقم 15", "المادة 5", "فئة 300").
+fn is_identifier(doc: &Doc, first: usize) -> bool {
+    first
+        .checked_sub(1)
+        .is_some_and(|prev| doc.tokens[prev].kind == TokKind::Word && BLOCKERS.match_at(doc, prev).is_some_and(|(e, _)| e == first))
+}
+
+/// Money, percentage or quantity made of the number `phrase` and what follows it.
+fn figure_after_number(doc: &Doc, phrase: &Phrase) -> Option<Found> {
+    let next = phrase.end;
+    let base = Found {
+        first: phrase.first,
+        end: next,
+        number_first: phrase.first,
+        clitic_chars: phrase.clitic_chars,
+        kind: FigureKind::Quantity,
+        value: phrase.value,
+        unit: "",
+        unit_suffix: "",
+        currency_by_context: false,
+        metric: None,
+    };
+    let with_prefix = |f: Found| match APPROXIMATORS.match_ending_at(doc, f.first).filter(|_| doc.same_line(f.first)) {
+        Some((start, clitic_chars)) => Found { first: start, clitic_chars, ..f },
+        None => f,
+    };
+    let sign_first = |f: Found| Found { first: phrase.first.saturating_sub(1), clitic_chars: 0, ..f };
+    // words after the number count only on the same line
+    let followed = doc.same_line(next);
+    if let Some((end, _)) = PERCENT_MARKERS.match_at(doc, next).filter(|_| followed) {
+        return Some(with_prefix(Found { end, kind: FigureKind::Percent, unit: "percent", ..base }));
+    }
+    if percent_sign_before(doc, phrase) {
+        return Some(sign_first(Found { kind: FigureKind::Percent, unit: "percent", ..base }));
+    }
+    let currency_after = CURRENCIES.match_at(doc, next).or_else(|| after_min(doc, next, &CURRENCIES));
+    if let Some((end, currency)) = currency_after.filter(|_| followed) {
+        return Some(with_prefix(money(base, end, currency)));
+    }
+    if let Some(currency) = currency_before(doc, phrase) {
+        return Some(sign_first(money(base, next, currency)));
+    }
+    if !followed {
+        return None;
+    }
+    let (end, unit) = UNITS.match_at(doc, next).or_else(|| after_min(doc, next, &UNITS))?;
+    let quantity = Found { end, kind: FigureKind::Quantity, unit: unit.unit, metric: unit.metric, ..base };
+    Some(with_prefix(extend_quantity(doc, quantity)))
+}
+
+fn money(base: Found, end: usize, currency: Currency) -> Found {
+    Found { end, kind: FigureKind::Money, unit: currency.iso, currency_by_context: currency.by_context, ..base }
+}
+
+/// "300 من المهاجرين", "5 ملايين من الدولارات": the counted noun after من, with ال.
+fn after_min<T: Copy>(doc: &Doc, next: usize, lexicon: &Lexicon<T>) -> Option<(usize, T)> {
+    if doc.text(next) != "من" || !doc.same_line(next + 1) {
+        return None;
+    }
+    let noun = doc.text(next + 1).strip_prefix("ال")?;
+    lexicon.match_head(doc, next + 1, noun)
+}
+
+/// "%7": a percent sign glued before the number (how "7%" often ends up in right-to-left
+/// text), unless it closes a number before it ("5%7").
+fn percent_sign_before(doc: &Doc, phrase: &Phrase) -> bool {
+    let Some(prev) = phrase.first.checked_sub(1) else { return false };
+    let glued = doc.tokens[phrase.first].gap == numbers::Gap::None;
+    let closes_number = prev > 0 && doc.tokens[prev].gap == numbers::Gap::None && doc.tokens[prev - 1].kind == TokKind::Number;
+    glued && matches!(doc.text(prev), "%" | "٪") && !closes_number
+}
+
+/// A currency sign or code glued before the number ("$5 مليارات").
+fn currency_before(doc: &Doc, phrase: &Phrase) -> Option<Currency> {
+    let prev = phrase.first.checked_sub(1)?;
+    if doc.tokens[phrase.first].gap != numbers::Gap::None || doc.tokens[prev].kind != TokKind::Symbol {
+        return None;
+    }
+    CURRENCIES.match_at(doc, prev).filter(|(e, _)| *e == prev + 1).map(|(_, c)| c)
+}
+
+/// Adds what belongs to a counted noun: a rate ("يوميا"), coordinated nouns of the same unit
+/// ("ضابطًا ومدربًا") and up to two nisba adjectives ("عسكرية", "بحريين").
+fn extend_quantity(doc: &Doc, mut f: Found) -> Found {
+    let mut adjectives = 0;
+    while doc.same_line(f.end) {
+        let word = doc.text(f.end);
+        if let Some((end, suffix)) = RATES.match_at(doc, f.end) {
+            f.end = end;
+            f.unit_suffix = suffix;
+            break;
+        }
+        let coordinated = word
+            .strip_prefix('و')
+            .and_then(|noun| UNITS.match_head(doc, f.end, noun))
+            .filter(|(_, u)| u.unit == f.unit && u.form == NounForm::Plain);
+        if let Some((end, unit)) = coordinated {
+            f.end = end;
+            f.metric = unit.metric.or(f.metric);
+            continue;
+        }
+        if adjectives < 2 && looks_like_adjective(doc, f.end) {
+            f.end += 1;
+            adjectives += 1;
+            continue;
+        }
+        break;
+    }
+    f
+}
+
+/// An indefinite nisba adjective ("عسكرية", "ليبي", "بحريين", "عسكريًا").
+fn looks_like_adjective(doc: &Doc, i: usize) -> bool {
+    let word = doc.text(i);
+    let t = doc.tokens[i];
+    if t.kind != TokKind::Word || t.latin || word.starts_with("ال") || word.chars().count() < 4 || NOT_ADJECTIVES.contains(&word) {
+        return false;
+    }
+    if ["ي", "يه", "يين", "يون", "يات", "يان", "يتان", "يتين"].iter().any(|s| word.ends_with(s)) {
+        return true;
+    }
+    // "-يا" is also how country names end ("ليبيا"); only the tanween spelling "-يًا" is an adjective.
+    word.ends_with("يا") && doc.src[t.start..t.end].contains('\u{064B}')
+}
+
+/// Counted nouns in the dual with no number before them: "طائرتين", "حقلي غاز", "موقعي تدريب".
+fn dual_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // tokens already in a figure or in / right after a number
+    let mut taken = vec![false; doc.tokens.len() + 1];
+    for (first, end) in found.iter().map(|f| (f.first, f.end)).chain(phrases.iter().map(|p| (p.first, p.end + 1))) {
+        let len = taken.len();
+        taken[first.min(len)..end.min(len)].fill(true);
+    }
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        // every dual form ends in ن (ان، ين), ي or ا (construct)
+        let candidate = !taken[i] && doc.tokens[i].kind == TokKind::Word && doc.text(i).ends_with(['ن', 'ي', 'ا']);
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        let word = doc.text(i);
+        let hit = numbers::clitic_variants(word).find_map(|variant| {
+            let (end, unit) = UNITS.match_head(doc, i, variant)?;
+            let ok = match unit.form {
+                NounForm::Dual => true,
+                NounForm::DualConstruct => end > i + 1,
+                NounForm::Plain => false,
+            };
+            ok.then(|| (end, unit, word.chars().count() - variant.chars().count()))
+        });
+        let Some((end, unit, clitic_chars)) = hit else {
+            i += 1;
+            continue;
+        };
+        let (start, stop) = doc.span(i, end);
+        if overlaps(exclude, start, stop) {
+            i += 1;
+            continue;
+        }
+        let f = Found {
+            first: i,
+            end,
+            number_first: i,
+            clitic_chars,
+            kind: FigureKind::Quantity,
+            value: 2.0,
+            unit: unit.unit,
+            unit_suffix: "",
+            currency_by_context: false,
+            metric: unit.metric,
+        };
+        let f = extend_quantity(doc, f);
+        i = f.end;
+        out.push(f);
+    }
+    out
+}
+
+// ------------------------------------------------------------------ currency, metric, year
+
+/// The ISO code of a money figure; a bare shared name ("دينار") follows country words in the
+/// sentence: the cue nearest to the figure that points away from the default wins.
+fn resolve_currency(doc: &Doc, f: &Found) -> &'static str {
+    if !f.currency_by_context {
+        return f.unit;
+    }
+    let mut best: Option<(usize, &'static str)> = None;
+    for i in 0..doc.tokens.len() {
+        let Some((_, cue)) = CURRENCY_CUES.match_at(doc, i) else { continue };
+        if cue.default != f.unit {
+            continue;
+        }
+        let distance = if i < f.first { f.first - i } else { i.saturating_sub(f.end) };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, cue.iso));
+        }
+    }
+    best.map_or(f.unit, |(_, iso)| iso)
+}
+
+struct MetricHit {
+    first: usize,
+    end: usize,
+    metric: Metric,
+}
+
+fn metric_hits(doc: &Doc) -> Vec<MetricHit> {
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        match METRICS.match_at(doc, i) {
+            Some((end, metric)) if doc.tokens[i].kind == TokKind::Word => {
+                hits.push(MetricHit { first: i, end, metric });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    hits
+}
+
+/// Quantities keep their unit's metric; otherwise the nearest context phrase before the figure
+/// that fits its kind, or failing that one shortly after it.
+fn metric_for(f: &Found, hits: &[MetricHit]) -> Option<&'static str> {
+    const AFTER_WINDOW: usize = 6;
+    if f.kind == FigureKind::Quantity && f.metric.is_some() {
+        return f.metric;
+    }
+    let fits = |h: &&MetricHit| h.metric.kinds & f.kind.bit() != 0;
+    hits.iter()
+        .filter(fits)
+        .filter(|h| h.end <= f.first)
+        .max_by_key(|h| h.end)
+        .or_else(|| hits.iter().filter(fits).find(|h| h.first >= f.end && h.first - f.end <= AFTER_WINDOW))
+        .map(|h| h.metric.name)
+}
+
+/// Token index and value of every year written as four digits (not "منذ 2011", not a count).
+fn year_mentions(doc: &Doc, phrases: &[Phrase], found: &[Found]) -> Vec<(usize, i32)> {
+    phrases
+        .iter()
+        .filter(|p| !p.scaled && p.end == p.first + 1 && doc.tokens[p.first].kind == TokKind::Number)
+        .filter(|p| doc.text(p.first).len() == 4 && (1900.0..=2100.0).contains(&p.value))
+        .filter(|p| !found.iter().any(|f| (f.first..f.end).contains(&p.first)))
+        .filter(|p| !(p.first.saturating_sub(2)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| c == "منذ")))
+        .map(|p| (p.first, p.value as i32))
+        .collect()
+}
+
+/// A year written right after the figure ("... في عام 2023"), else the nearest year before it in
+/// the sentence, else one a few words after it; never past the next figure.
+fn year_for(f: &Found, next_first: usize, years: &[(usize, i32)]) -> Option<i32> {
+    const NEAR_AFTER: usize = 3;
+    const FAR_AFTER: usize = 8;
+    let after = |window: usize| years.iter().find(|(tok, _)| *tok >= f.end && *tok < next_first && tok - f.end < window);
+    after(NEAR_AFTER)
+        .or_else(|| years.iter().rev().find(|(tok, _)| *tok < f.number_first))
+        .or_else(|| after(FAR_AFTER))
+        .map(|(_, year)| *year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHRASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/figures.tsv"));
+
+    /// Every row of tests/phrases/figures.tsv: phrase, figure text, kind, value, unit, metric,
+    /// year. Kind "none" means no figure may be found. All failures are reported together.
+    #[test]
+    fn phrase_corpus() {
+        let mut failures = Vec::new();
+        let (mut positives, mut negatives) = (0, 0);
+        for row in numbers::tsv_rows(PHRASES) {
+            let cell = |k: usize| row.get(k).copied().unwrap_or("");
+            let phrase = cell(0);
+            let found = find_figures(phrase, &[]);
+            if cell(2) == "none" {
+                negatives += 1;
+                if !found.is_empty() {
+                    failures.push(format!("{phrase}: expected no figure, got {:?}", found.iter().map(|f| &f.text).collect::<Vec<_>>()));
+                }
+                continue;
+            }
+            positives += 1;
+            let Ok(value) = cell(3).parse::<f64>() else {
+                failures.push(format!("bad value in row {row:?}"));
+                continue;
+            };
+            let metric = Some(cell(5)).filter(|m| !m.is_empty());
+            let year = cell(6).parse::<i32>().ok();
+            let Some(f) = found.iter().find(|f| f.text == cell(1)) else {
+                failures.push(format!("{phrase}: expected «{}», got {:?}", cell(1), found.iter().map(|f| &f.text).collect::<Vec<_>>()));
+                continue;
+            };
+            let got = (f.kind.as_str(), f.value, f.unit.as_str(), f.metric.as_deref(), f.year);
+            let same_value = (f.value - value).abs() <= 1e-6 * value.abs().max(1.0);
+            if f.kind.as_str() != cell(2) || !same_value || f.unit != cell(4) || f.metric.as_deref() != metric || f.year != year {
+                failures.push(format!("{phrase}: expected {:?}, got {got:?}", (cell(2), value, cell(4), metric, year)));
+            }
+            if phrase[f.start..f.end] != f.text {
+                failures.push(format!("{phrase}: offsets do not match the text"));
+            }
+        }
+        assert!(positives >= 100 && negatives >= 20, "only {positives} positive / {negatives} negative rows");
+        assert!(failures.is_empty(), "{} rows failed:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn excluded_ranges_are_not_figures() {
+        let s = "وصلت 5 طائرات إلى المطار";
+        assert_eq!(find_figures(s, &[]).len(), 1);
+        let start = s.find('5').unwrap_or(0);
+        assert!(find_figures(s, &[(start, start + 1)]).is_empty());
+    }
+
+    #[test]
+    fn several_figures_keep_their_own_year_and_metric() {
+        let s = "بلغ حجم التبادل التجاري 4 مليارات دولار في عام 2022، و5.5 مليار دولار عام 2024";
+        let found = find_figures(s, &[]);
+        let got: Vec<_> = found.iter().map(|f| (f.value, f.year, f.metric.as_deref())).collect();
+        assert_eq!(got, vec![(4e9, Some(2022), Some("trade_volume")), (5.5e9, Some(2024), Some("trade_volume"))]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["", "$", "5$", "$5", "من", "5 من", "حقلي", "و", "٪٪", "5\n%", "مليون\nدولار", "ــ5ــ طائرات", "2,\u{064B}5 مليار"] {
+            for f in find_figures(s, &[(0, 1), (3, 2)]) {
+                assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Cooperation sectors: a lexicon of forms per sector (`data/lexicon/sectors.tsv`). Rows of the
+//! pseudo-sector `none` are idioms that contain a sector word but are not the sector (مجلس
+//! الأمن); they win as longer matches and are then dropped.
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::Tsv;
+use crate::data_file;
+use std::sync::LazyLock;
+
+pub static SECTORS: LazyLock<Gazetteer<String>> = LazyLock::new(|| {
+    let t = Tsv::parse(data_file!("lexicon/sectors.tsv"));
+    let mut entries = Vec::new();
+    let mut forms = Vec::new();
+    for r in &t.rows {
+        if let (Some(sector), Some(form)) = (t.get(r, "sector"), t.get(r, "form_ar")) {
+            forms.push((form.to_string(), entries.len()));
+            entries.push(sector.to_string());
+        }
+    }
+    Gazetteer::new(entries, forms)
+});
+
+/// A sector word in normalized text.
+#[derive(Debug, Clone)]
+pub struct SectorHit {
+    pub sector: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub fn find_sectors(norm: &str) -> Vec<SectorHit> {
+    let g = &*SECTORS;
+    g.find(norm)
+        .into_iter()
+        .filter(|h| g.entries[h.entry] != "none")
+        .map(|h| SectorHit { sector: g.entries[h.entry].as_str(), start: h.mention_start(norm), end: h.end })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize_str;
+
+    fn sectors(text: &str) -> Vec<&'static str> {
+        find_sectors(&normalize_str(text)).into_iter().map(|h| h.sector).collect()
+    }
+
+    #[test]
+    fn sector_words_in_their_forms() {
+        assert_eq!(sectors("تعزيز التعاون الزراعي والأمن الغذائي"), vec!["agriculture", "agriculture"]);
+        assert!(sectors("تطوير الخدمات الطبية في المستشفيات").contains(&"health"));
+        assert!(sectors("مشاريع الطاقة المتجددة والنفط").contains(&"energy"));
+        assert!(!sectors("أصدر مجلس الأمن الدولي بيانا").contains(&"security"), "an idiom is not the sector");
+    }
+}
