@@ -53,11 +53,14 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut seen_figures: BTreeSet<(String, String, String)> = BTreeSet::new();
     let mut events: Vec<(Event, Vec<(usize, usize, &'static str)>)> = Vec::new();
 
+    let mut previous_sentence_start = 0;
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
         let snorm = normalize(sentence);
         let in_sentence: Vec<&ActorMention> = found.iter().filter(|m| m.start >= s && m.start < e).collect();
-        let sentence_countries: BTreeSet<String> = country_counts(in_sentence.iter().copied()).into_keys().collect();
+        // A cited outlet's country (وكالة نوفا الإيطالية) is not a party.
+        let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| m.actor.org_kind.as_deref() != Some("media")).collect();
+        let sentence_countries: BTreeSet<String> = country_counts(parties.iter().copied()).into_keys().collect();
         let dates_here: Vec<&dates::DateMatch> = date_matches.iter().filter(|d| d.start >= s && d.end <= e).collect();
 
         // Sectors named in this sentence.
@@ -102,9 +105,9 @@ pub fn extract(doc: &Document) -> Extraction {
             let (ta, _) = snorm.original_range(fired.start, fired.end);
             let trigger_at = s + ta;
             let mut countries = sentence_countries.clone();
-            if countries.len() > 2 {
+            if countries.len() > 3 {
                 // Keep Libya and the partner named nearest the trigger.
-                let nearest = in_sentence
+                let nearest = parties
                     .iter()
                     .filter_map(|m| m.actor.country.as_ref().map(|c| (c, m.start.abs_diff(trigger_at))))
                     .filter(|(c, _)| c.as_str() != LIBYA)
@@ -120,7 +123,11 @@ pub fn extract(doc: &Document) -> Extraction {
                     countries.insert(p.clone());
                 }
             }
-            let date = dates_here.iter().min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at)));
+            // The sentence's own date; else the last one in the sentence before it.
+            let paragraph_start = previous_sentence_start;
+            let date = dates_here.iter().copied().min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
+                date_matches.iter().filter(|d| d.start >= paragraph_start && d.end <= s && d.date.is_some()).next_back()
+            });
             let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
             let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
             actor_ids.sort();
@@ -152,6 +159,7 @@ pub fn extract(doc: &Document) -> Extraction {
             };
             merge_event(&mut events, event, sector_hits.clone());
         }
+        previous_sentence_start = s;
     }
     fold_meetings_into_visits(&mut events);
 
