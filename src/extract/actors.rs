@@ -102,6 +102,9 @@ fn tokens(norm: &str) -> Vec<Token> {
 /// Words before a form that make an ambiguous place name a place ("في مالي", "مدينة البيضاء").
 const PLACE_CUES: [&str; 12] = ["في", "الى", "من", "مدينه", "بلده", "منطقه", "دوله", "جمهوريه", "عاصمه", "العاصمه", "بمدينه", "لمدينه"];
 
+/// Words before an ambiguous organization name that make it the organization (قالت الجزيرة).
+const ORG_CUES: [&str; 16] = ["قالت", "ذكرت", "افادت", "نقلت", "وفق", "بحسب", "حسب", "لقناه", "قناه", "وكاله", "صحيفه", "موقع", "اوردت", "نشرت", "عن", "اعلنت"];
+
 pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     let n = norm.text.as_str();
     let toks = tokens(n);
@@ -117,7 +120,10 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
         let form = reg.gazetteer.entries[h.entry];
         if form.kind == FormKind::Ambiguous {
             let prev = tok_at(h.word_start).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
-            let cued = prev.is_some_and(|p| PLACE_CUES.contains(&p)) || n[h.word_start..h.start].ends_with('ب');
+            let actor_type = reg.actors[form.actor].actor_type;
+            let cues: &[&str] = if actor_type == "organization" { &ORG_CUES } else { &PLACE_CUES };
+            let quoted = n[..h.word_start].trim_end().ends_with(['"', '“', '«']);
+            let cued = prev.is_some_and(|p| cues.contains(&p)) || quoted || (actor_type != "organization" && n[h.word_start..h.start].ends_with('ب'));
             if !cued {
                 continue;
             }
@@ -276,12 +282,17 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
             continue;
         }
         let Some(ti) = tok_at(h.start) else { continue };
+        // head + at least one complement word + country adjective; "شركة مالطية" alone is generic.
         for k in ti + 1..(ti + 5).min(toks.len()) {
+            if k > ti + 1 && word(k).starts_with('و') && !lex.given.contains_key(word(k)) {
+                break;
+            }
             let adj = reg_hits.iter().find(|r| r.start >= toks[k].start && r.end <= toks[k].end);
             if let Some(adj) = adj {
                 let form = reg.gazetteer.entries[adj.entry];
                 let actor = &reg.actors[form.actor];
-                if form.kind == FormKind::Adjective && actor.actor_type == "country" {
+                let head_words = n[h.word_start..h.end].split(' ').count();
+                if form.kind == FormKind::Adjective && actor.actor_type == "country" && k >= ti + head_words + 1 {
                     let s = h.mention_start(n);
                     let name = n[s..toks[k].end].to_string();
                     let org = unregistered_org(&name, lex.org_heads.entries[h.entry].as_str(), actor.country.clone());

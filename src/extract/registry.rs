@@ -103,6 +103,14 @@ impl Registry {
             add(actor, names, vec![], t.variants(r, "ambiguous_ar"), &mut actors);
         }
 
+        // Organization names that are also ordinary words or shared: accepted only in context.
+        let amb = Tsv::parse(data_file!("registry/org_ambiguous.tsv"));
+        let mut org_ambiguous: HashMap<&str, Vec<&str>> = HashMap::new();
+        for r in &amb.rows {
+            if let (Some(v), Some(id)) = (amb.get(r, "variant_ar"), amb.get(r, "id")) {
+                org_ambiguous.entry(id).or_default().push(v);
+            }
+        }
         let t = Tsv::parse(data_file!("registry/organizations.tsv"));
         for r in &t.rows {
             let Some(id) = t.get(r, "id") else { continue };
@@ -119,7 +127,11 @@ impl Registry {
                 wikidata_id: opt(t.get(r, "wikidata")),
                 in_registry: true,
             };
-            add(actor, names, vec![], t.variants(r, "ambiguous_ar"), &mut actors);
+            // Only outlet names are ordinary words often enough to need a cue (العربية، الوسط).
+            let is_media = t.get(r, "org_kind") == Some("media");
+            let ambiguous = if is_media { org_ambiguous.get(id).cloned().unwrap_or_default() } else { Vec::new() };
+            let names = names.into_iter().filter(|n| !ambiguous.contains(n)).collect();
+            add(actor, names, vec![], ambiguous, &mut actors);
         }
 
         let t = Tsv::parse(data_file!("registry/persons.tsv"));

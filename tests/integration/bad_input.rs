@@ -20,7 +20,8 @@ fn every_bad_unit_is_a_document_or_a_reject() {
     broken.extend_from_slice(b" \xc3\x28 \xff");
     put("invalid_utf8.txt", &broken);
     // Each file says something slightly different: identical texts would be one document.
-    let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&format!("{ARTICLE} (ترميز قديم)"));
+    let old = format!("{ARTICLE} (ترميز قديم)");
+    let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&old);
     put("windows1256.txt", &cp1256);
     let mut utf16 = vec![0xFF, 0xFE];
     for u in format!("{ARTICLE} (ترميز موسع)").encode_utf16() {
