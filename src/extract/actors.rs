@@ -108,14 +108,18 @@ const ORG_CUES: [&str; 16] = ["قالت", "ذكرت", "افادت", "نقلت", 
 pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     let n = norm.text.as_str();
     let toks = tokens(n);
-    let tok_at = |byte: usize| toks.iter().position(|t| t.start <= byte && byte < t.end.max(t.start + 1));
+    // Index of the token holding a byte (binary search: documents can be megabytes long).
+    let tok_at = |byte: usize| {
+        let i = toks.partition_point(|t| t.end <= byte);
+        (i < toks.len() && toks[i].start <= byte).then_some(i)
+    };
     let reg = &*REGISTRY;
     let lex = &*LEX;
     let mut out: Vec<(usize, usize, Actor, Option<String>)> = Vec::new(); // normalized span
 
     // 1. Registry names, adjectives and ambiguous forms in place context.
     let reg_hits: Vec<Hit> = reg.gazetteer.find(n);
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut taken = Taken::new(&toks);
     for h in &reg_hits {
         let form = reg.gazetteer.entries[h.entry];
         if form.kind == FormKind::Ambiguous {
@@ -130,9 +134,9 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
         }
         let start = h.mention_start(n);
         out.push((start, h.end, reg.actors[form.actor].clone(), None));
-        taken.push((h.word_start, h.end));
+        taken.mark(h.word_start, h.end);
     }
-    let is_taken = |s: usize, e: usize, taken: &Vec<(usize, usize)>| taken.iter().any(|&(a, b)| s < b && a < e);
+    let is_taken = |s: usize, e: usize, taken: &Taken| taken.any(s, e);
 
     // 2. Persons: after a title, or starting with a given name.
     let title_hits = lex.titles.find(n);
@@ -143,7 +147,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
         if lex.given.contains_key(w) {
             return Some(w.to_string());
         }
-        for p in ["و", "ف", "ل", "ب"] {
+        for p in ["و"] {
             if let Some(rest) = w.strip_prefix(p) {
                 if lex.given.contains_key(rest) {
                     return Some(rest.to_string());
@@ -152,7 +156,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
         }
         None
     };
-    let registry_word = |i: usize, taken: &Vec<(usize, usize)>| is_taken(toks[i].start, toks[i].end, taken);
+    let registry_word = |i: usize, taken: &Taken| taken.flags[i];
     let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
     let mut i = 0;
     let mut persons: Vec<(usize, usize, Option<(usize, usize)>)> = Vec::new(); // token range, role span
@@ -181,7 +185,8 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
             && !stop(first)
             && match (&given, role) {
                 (Some(g), _) => !lex.given.get(g).copied().unwrap_or(true) || role.is_some(),
-                (None, Some(_)) => !first.starts_with("ال") || lex.given.contains_key(first),
+                // After a title, a registry surname alone (الرئيس بوتين); other words are not names.
+                (None, Some(_)) => reg.surnames.get(first).is_some_and(|l| l.len() == 1),
                 (None, None) => false,
             };
         if !starts_name {
@@ -192,7 +197,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
         let mut end = i + 1;
         while end < toks.len() && end - i < 4 {
             let w = word(end);
-            if stop(w) || registry_word(end, &taken) || w.starts_with('و') && end > i + 1 {
+            if stop(w) || registry_word(end, &taken) || (w.starts_with('و') && !lex.given.contains_key(w)) {
                 break;
             }
             // A gap with punctuation ends the name.
@@ -236,7 +241,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
         let role_text = role.map(|(rs, re)| original(text, norm, rs, re));
         doc_people.push((name.clone(), actor.clone()));
         out.push((s, e, actor, role_text));
-        taken.push((s, e));
+        taken.mark(s, e);
     }
     // Registry persons named in full count for bare-surname resolution too.
     for (s, e, actor, _) in &out {
@@ -287,7 +292,8 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
             if k > ti + 1 && word(k).starts_with('و') && !lex.given.contains_key(word(k)) {
                 break;
             }
-            let adj = reg_hits.iter().find(|r| r.start >= toks[k].start && r.end <= toks[k].end);
+            let first = reg_hits.partition_point(|r| r.start < toks[k].start);
+            let adj = reg_hits[first..].iter().take_while(|r| r.start < toks[k].end).find(|r| r.end <= toks[k].end);
             if let Some(adj) = adj {
                 let form = reg.gazetteer.entries[adj.entry];
                 let actor = &reg.actors[form.actor];
@@ -317,6 +323,34 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     mentions.sort_by(|a, b| (a.start, a.end, &a.actor.actor_id).cmp(&(b.start, b.end, &b.actor.actor_id)));
     mentions.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.actor.actor_id == b.actor.actor_id);
     mentions
+}
+
+/// Which tokens are already part of a mention.
+struct Taken<'a> {
+    toks: &'a [Token],
+    flags: Vec<bool>,
+}
+
+impl<'a> Taken<'a> {
+    fn new(toks: &'a [Token]) -> Self {
+        Self { toks, flags: vec![false; toks.len()] }
+    }
+
+    fn range(&self, s: usize, e: usize) -> std::ops::Range<usize> {
+        let a = self.toks.partition_point(|t| t.end <= s);
+        let b = self.toks.partition_point(|t| t.start < e);
+        a..b.max(a)
+    }
+
+    fn mark(&mut self, s: usize, e: usize) {
+        for i in self.range(s, e) {
+            self.flags[i] = true;
+        }
+    }
+
+    fn any(&self, s: usize, e: usize) -> bool {
+        self.range(s, e).any(|i| self.flags[i])
+    }
 }
 
 /// The country named by an adjective or country inside a role phrase (وزير الدفاع البيلاروسي).

@@ -43,12 +43,13 @@ impl<T> Gazetteer<T> {
         let mut seen = std::collections::HashSet::new();
         for (form, entry) in forms {
             let norm = normalize_str(&form);
-            let key = strip_article(&norm).to_string();
-            if key.chars().count() < 2 || !seen.insert((key.clone(), entry)) {
-                continue;
+            for key in article_variants(strip_article(&norm)) {
+                if key.chars().count() < 2 || !seen.insert((key.clone(), entry)) {
+                    continue;
+                }
+                patterns.push(key);
+                pattern_entry.push(entry);
             }
-            patterns.push(key);
-            pattern_entry.push(entry);
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -80,19 +81,48 @@ impl<T> Gazetteer<T> {
     }
 }
 
+/// A multi-word form with and without the article on its later words: "امن غذايي" also
+/// matches "امن الغذايي" and the other way round (the first word's article is a proclitic).
+fn article_variants(form: &str) -> Vec<String> {
+    let words: Vec<&str> = form.split(' ').collect();
+    if words.len() > 4 {
+        return vec![form.to_string()];
+    }
+    let mut out = vec![words[0].to_string()];
+    for w in &words[1..] {
+        let bare = strip_article(w);
+        let with = if bare.len() < w.len() { w.to_string() } else if w.chars().count() >= 3 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) { format!("ال{w}") } else { w.to_string() };
+        let mut next = Vec::new();
+        for prefix in &out {
+            next.push(format!("{prefix} {with}"));
+            if bare != with {
+                next.push(format!("{prefix} {bare}"));
+            }
+        }
+        out = next;
+    }
+    out
+}
+
 /// Keeps the longest hits that do not overlap, returned in text order. Equal spans keep every
 /// entry (one form may belong to several entries).
 pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
-    let mut kept: Vec<Hit> = Vec::new();
+    // Kept spans never overlap, so the one starting last before `end` is the only candidate clash.
+    let mut kept: std::collections::BTreeMap<usize, (usize, Vec<Hit>)> = std::collections::BTreeMap::new();
     for h in hits {
-        let clash = kept.iter().any(|k| h.start < k.end && k.start < h.end && !(k.start == h.start && k.end == h.end));
-        if !clash {
-            kept.push(h);
+        match kept.range_mut(..h.end).next_back() {
+            Some((&start, (end, same))) if *end > h.start => {
+                if start == h.start && *end == h.end {
+                    same.push(h);
+                }
+            }
+            _ => {
+                kept.insert(h.start, (h.end, vec![h]));
+            }
         }
     }
-    kept.sort_by_key(|h| (h.start, h.entry));
-    kept
+    kept.into_values().flat_map(|(_, hs)| hs).collect()
 }
 
 #[cfg(test)]
@@ -128,6 +158,6 @@ mod tests {
         let g = gaz();
         let n = normalize_str("وبالجزائر");
         let h = g.find(&n)[0];
-        assert_eq!(&n[h.mention_start(&n)..h.end], "الجزائر");
+        assert_eq!(&n[h.mention_start(&n)..h.end], "الجزاير");
     }
 }

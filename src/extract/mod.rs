@@ -28,6 +28,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let found = actors::find_actors(text, &norm);
     let date_matches = dates::find_dates(text, doc.published_date);
     let mut ex = Extraction::default();
+    let mut actor_seen = std::collections::HashSet::new();
 
     for m in &found {
         let (char_start, char_end) = chars.chars(m.start, m.end);
@@ -39,7 +40,7 @@ pub fn extract(doc: &Document) -> Extraction {
             char_start,
             char_end,
         });
-        if !ex.actors.iter().any(|a| a.actor_id == m.actor.actor_id) {
+        if actor_seen.insert(m.actor.actor_id.as_str()) {
             ex.actors.push(m.actor.clone());
         }
     }
@@ -57,11 +58,14 @@ pub fn extract(doc: &Document) -> Extraction {
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
         let snorm = normalize(sentence);
-        let in_sentence: Vec<&ActorMention> = found.iter().filter(|m| m.start >= s && m.start < e).collect();
+        // Mentions and dates are sorted by start: slice out this sentence's (no quadratic scans).
+        let first = found.partition_point(|m| m.start < s);
+        let in_sentence: Vec<&ActorMention> = found[first..].iter().take_while(|m| m.start < e).collect();
         // A cited outlet's country (وكالة نوفا الإيطالية) is not a party.
         let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| m.actor.org_kind.as_deref() != Some("media")).collect();
         let sentence_countries: BTreeSet<String> = country_counts(parties.iter().copied()).into_keys().collect();
-        let dates_here: Vec<&dates::DateMatch> = date_matches.iter().filter(|d| d.start >= s && d.end <= e).collect();
+        let first = date_matches.partition_point(|d| d.start < s);
+        let dates_here: Vec<&dates::DateMatch> = date_matches[first..].iter().take_while(|d| d.start < e).filter(|d| d.end <= e).collect();
 
         // Sectors named in this sentence.
         let sector_hits: Vec<(usize, usize, &'static str)> = sectors::find_sectors(&snorm.text)
@@ -126,7 +130,9 @@ pub fn extract(doc: &Document) -> Extraction {
             // The sentence's own date; else the last one in the sentence before it.
             let paragraph_start = previous_sentence_start;
             let date = dates_here.iter().copied().min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
-                date_matches.iter().filter(|d| d.start >= paragraph_start && d.end <= s && d.date.is_some()).next_back()
+                let from = date_matches.partition_point(|d| d.start < paragraph_start);
+                let to = date_matches.partition_point(|d| d.start < s);
+                date_matches[from..to.max(from)].iter().rev().find(|d| d.end <= s && d.date.is_some())
             });
             let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
             let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
