@@ -4,4 +4,5 @@
 mod bad_input;
 mod common;
 mod examples;
+mod interop;
 mod shared_corpus;

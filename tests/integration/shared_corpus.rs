@@ -26,3 +26,73 @@ fn seeds_documents_dates_and_boilerplate() {
     let t002 = texts[row("002_")].clone().unwrap();
     assert!(!t002.contains("المزيد من الكاتب"), "the headline list is cut");
 }
+
+/// Runs ../shared/eval/score.py on a version built from the 26 annotated articles.
+fn score(shared: &std::path::Path, inputs: &[std::path::PathBuf], extra: &[&str]) -> serde_json::Value {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("out");
+    let mut args: Vec<String> = vec!["--format".into(), "csv".into(), "--input".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    let code = export(&args.iter().map(String::as_str).collect::<Vec<_>>(), &root);
+    assert_eq!(code, 0);
+    let json = work.path().join("score.json");
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("eval/score.py"))
+        .arg("--dataset")
+        .arg(&root)
+        .arg("--gold")
+        .arg(shared.join("gold/seeds.gold.jsonl"))
+        .arg(shared.join("gold/dev.gold.jsonl"))
+        .arg("--json")
+        .arg(&json)
+        .args(extra)
+        .output()
+        .expect("python3 runs the scorer");
+    println!("{}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap()
+}
+
+fn assert_at_least(scores: &serde_json::Value, metric: &str, field: &str, bar: f64) {
+    let got = scores[metric][field].as_f64().unwrap_or(0.0);
+    assert!(got >= bar, "{metric} {field} = {got:.3}, below {bar}");
+}
+
+#[test]
+fn gold_scores_meet_the_bars() {
+    let Some(shared) = shared() else { return };
+    let inputs = [shared.join("corpus/seeds.jsonl"), shared.join("corpus/dev.jsonl")];
+    let s = score(&shared, &inputs, &[]);
+    assert_eq!(s["documents_missing"].as_array().map(|a| a.len()), Some(0));
+    // Actors (issue 3)
+    assert_at_least(&s, "persons", "f1", 0.85);
+    assert_at_least(&s, "organizations", "f1", 0.70);
+    assert_at_least(&s, "countries", "f1", 0.95);
+    assert_at_least(&s, "places", "f1", 0.85);
+    // Figures (issue 4)
+    assert_at_least(&s, "figures", "f1", 0.85);
+    assert_at_least(&s, "figure_years", "acc", 0.85);
+    // Events and sectors (issue 5)
+    assert_at_least(&s, "events", "f1", 0.70);
+    assert_at_least(&s, "sectors", "f1", 0.75);
+}
+
+#[test]
+fn publication_dates_read_from_the_text() {
+    let Some(shared) = shared() else { return };
+    // The same articles without their `published` field: dates must come from the text.
+    let work = tempfile::tempdir().unwrap();
+    let stripped = work.path().join("no-published.jsonl");
+    let mut out = String::new();
+    for f in ["corpus/seeds.jsonl", "corpus/dev.jsonl"] {
+        for line in std::fs::read_to_string(shared.join(f)).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
+            v.as_object_mut().unwrap().remove("published");
+            out.push_str(&v.to_string());
+            out.push('\n');
+        }
+    }
+    std::fs::write(&stripped, out).unwrap();
+    let s = score(&shared, &[stripped], &["--text-dates"]);
+    assert_at_least(&s, "published", "acc", 0.95);
+}

@@ -1,0 +1,48 @@
+//! Python interoperability (runs when a Python with the analysis stack is available, as in CI:
+//! `.ci/run` makes `.venv`): DuckDB, polars and pandas load every table with its declared types,
+//! `frictionless validate` passes, and the notebooks run against a fresh version.
+
+use crate::common::*;
+use std::path::PathBuf;
+
+fn python() -> Option<PathBuf> {
+    let candidates = [std::env::var_os("RELATIONS_PYTHON").map(PathBuf::from), Some(repo().join(".venv/bin/python"))];
+    let found = candidates.into_iter().flatten().find(|p| p.is_file());
+    if found.is_none() {
+        eprintln!("skipped: no Python analysis environment (.venv or RELATIONS_PYTHON); `.ci/run` creates one");
+    }
+    found
+}
+
+#[test]
+fn tables_load_in_duckdb_polars_pandas_and_validate_as_a_data_package() {
+    let Some(py) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    assert_eq!(export(&["--input", ex.to_str().unwrap(), "--format", "both"], dir.path()), 0);
+    let out = std::process::Command::new(&py)
+        .arg(repo().join("tests/python/check_version.py"))
+        .arg(latest_dir(dir.path()))
+        .arg(repo().join("schemas"))
+        .output()
+        .unwrap();
+    println!("{}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn notebooks_run_against_the_latest_version() {
+    let Some(py) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let ex = examples();
+    let meta = repo().join("examples/metadata.csv");
+    assert_eq!(export(&["--input", ex.to_str().unwrap(), "--metadata", meta.to_str().unwrap()], dir.path()), 0);
+    let out = std::process::Command::new(&py)
+        .arg(repo().join("tests/python/run_notebooks.py"))
+        .arg(repo().join("notebooks"))
+        .env("RELATIONS_DATA", dir.path())
+        .env("MPLBACKEND", "Agg")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
