@@ -186,3 +186,34 @@ fn validate_detects_a_changed_file() {
     std::fs::write(&p, bytes).unwrap();
     assert_eq!(bin().arg("validate").arg(&v).output().unwrap().status.code(), Some(1));
 }
+
+/// Every offset in every table slices `documents.text` to the recorded text (code points).
+pub fn assert_offsets_slice(root: &std::path::Path) {
+    let docs = table(root, "documents");
+    let texts: std::collections::HashMap<String, Vec<char>> = str_col(&docs, "doc_id")
+        .into_iter()
+        .zip(str_col(&docs, "text"))
+        .map(|(id, t)| (id.unwrap(), t.unwrap().chars().collect()))
+        .collect();
+    for (name, col) in [("mentions", "mention_text"), ("figures", "text"), ("sectors", "text"), ("events", "sentence")] {
+        let df = table(root, name);
+        let ids = str_col(&df, "doc_id");
+        let want = str_col(&df, col);
+        let starts = df.column("char_start").unwrap().i32().unwrap().clone();
+        let ends = df.column("char_end").unwrap().i32().unwrap().clone();
+        for i in 0..df.height() {
+            let (Some(s), Some(e)) = (starts.get(i), ends.get(i)) else { continue };
+            let text = &texts[ids[i].as_ref().unwrap()];
+            let got: String = text[s as usize..e as usize].iter().collect();
+            assert_eq!(Some(got), want[i], "{name} row {i}: offsets do not slice to {col}");
+        }
+    }
+}
+
+#[test]
+fn every_offset_slices_to_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_examples(dir.path(), &[]), 0);
+    assert!(table(dir.path(), "mentions").height() > 20, "the examples name many actors");
+    assert_offsets_slice(dir.path());
+}
