@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Document {
     pub doc_id: String,
     pub source: String,
@@ -19,7 +19,7 @@ pub struct Document {
     pub boilerplate_chars: i32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
     pub event_id: String,
     pub doc_id: String,
@@ -38,7 +38,7 @@ pub struct Event {
     pub char_end: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Actor {
     pub actor_id: String,
     pub actor_type: &'static str,
@@ -52,7 +52,7 @@ pub struct Actor {
     pub in_registry: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Mention {
     pub doc_id: String,
     pub actor_id: String,
@@ -62,7 +62,7 @@ pub struct Mention {
     pub char_end: i32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Figure {
     pub figure_id: String,
     pub doc_id: String,
@@ -78,7 +78,7 @@ pub struct Figure {
     pub char_end: i32,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Sector {
     pub doc_id: String,
     pub sector: String,
@@ -96,7 +96,7 @@ pub struct Reject {
 }
 
 /// Everything extracted from one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Extraction {
     pub events: Vec<Event>,
     pub actors: Vec<Actor>,

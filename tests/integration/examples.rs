@@ -217,3 +217,10 @@ fn every_offset_slices_to_its_text() {
     assert!(table(dir.path(), "mentions").height() > 20, "the examples name many actors");
     assert_offsets_slice(dir.path());
 }
+
+#[test]
+fn data_dictionary_is_current() {
+    let out = bin().args(["schema", "--markdown"]).output().unwrap();
+    let committed = std::fs::read_to_string(repo().join("docs/data-dictionary.md")).unwrap_or_default();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), committed, "regenerate: relations-export schema --markdown > docs/data-dictionary.md");
+}
