@@ -26,7 +26,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let norm = normalize(text);
     let chars = CharIndex::new(text);
     let found = actors::find_actors(text, &norm);
-    let date_matches = dates::find_dates(text, doc.published_date);
+    let date_matches: Vec<dates::DateMatch> = dates::find_dates(text, doc.published_date).into_iter().filter(|d| !is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
     let mut actor_seen = std::collections::HashSet::new();
 
@@ -105,9 +105,17 @@ pub fn extract(doc: &Document) -> Extraction {
         }
 
         // Events.
-        for fired in events::fire(&snorm.text) {
+        let fired_all = events::fire(&snorm.text);
+        let trigger_positions: Vec<usize> = fired_all.iter().map(|f| s + snorm.original_range(f.start, f.end).0).collect();
+        for fired in &fired_all {
             let (ta, _) = snorm.original_range(fired.start, fired.end);
             let trigger_at = s + ta;
+            // A date belongs to the triggers it stands next to: another trigger between them
+            // takes it ("زيارة ... بحث مذكرات التفاهم الموقعة في مارس" dates the memoranda).
+            let governs = |d: &dates::DateMatch| {
+                let (lo, hi) = if d.start < trigger_at { (d.end, trigger_at) } else { (trigger_at, d.start) };
+                !trigger_positions.iter().any(|&p| p > lo && p < hi && p != trigger_at)
+            };
             let mut countries = sentence_countries.clone();
             if countries.len() > 3 {
                 // Keep Libya and the partner named nearest the trigger.
@@ -129,7 +137,7 @@ pub fn extract(doc: &Document) -> Extraction {
             }
             // The sentence's own date; else the last one in the sentence before it.
             let paragraph_start = previous_sentence_start;
-            let date = dates_here.iter().copied().min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
+            let date = dates_here.iter().copied().filter(|d| governs(d)).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
                 let from = date_matches.partition_point(|d| d.start < paragraph_start);
                 let to = date_matches.partition_point(|d| d.start < s);
                 date_matches[from..to.max(from)].iter().rev().find(|d| d.end <= s && d.date.is_some())
@@ -185,6 +193,15 @@ pub fn extract(doc: &Document) -> Extraction {
         }
     }
     ex
+}
+
+/// A date standing on a short line near the top is the article's dateline, not an event's date.
+fn is_dateline(text: &str, d: &dates::DateMatch) -> bool {
+    let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
+    let line_no = text[..line_start].matches('\n').count();
+    let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
+    line_no < 4 && rest <= 30
 }
 
 /// ISO3 codes of the actors mentioned, with how often.
