@@ -21,12 +21,8 @@ pub struct ActorMention {
     pub role_text: Option<String>,
 }
 
-struct Title {
-    role_en: String,
-}
-
 struct Lexicons {
-    titles: Gazetteer<Title>,
+    titles: Gazetteer<()>,
     org_heads: Gazetteer<String>,
     /// Normalized given names; the bool says "also an ordinary word".
     given: HashMap<String, bool>,
@@ -43,7 +39,7 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     for r in &t.rows {
         if let Some(form) = t.get(r, "title_ar") {
             title_forms.push((form.to_string(), titles.len()));
-            titles.push(Title { role_en: t.get(r, "role_en").unwrap_or("").to_string() });
+            titles.push(());
         }
     }
     let t = Tsv::parse(data_file!("lexicon/org_heads.tsv"));

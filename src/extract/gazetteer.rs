@@ -32,7 +32,12 @@ pub struct Gazetteer<T> {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !matches!(c, '،' | '؛' | '؟')
+    // Fast paths for the scripts that make up nearly all text here.
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        ' ' | '\n' | '.' | ',' | '،' | '؛' | '؟' | ':' | '"' | '(' | ')' | '-' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 impl<T> Gazetteer<T> {
@@ -51,8 +56,10 @@ impl<T> Gazetteer<T> {
                 pattern_entry.push(entry);
             }
         }
+        // A DFA: overlapping search over every document is the hot path; it costs memory once.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns build an automaton");
         Self { automaton, pattern_entry, entries }

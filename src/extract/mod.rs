@@ -46,7 +46,7 @@ pub fn extract(doc: &Document) -> Extraction {
     }
 
     let doc_countries = country_counts(found.iter());
-    let mains_partner = doc_countries.iter().filter(|(c, _)| c.as_str() != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
+    let main_partner = doc_countries.iter().filter(|(c, _)| c.as_str() != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
     let about_libya = doc_countries.contains_key(LIBYA) || !doc_countries.is_empty();
 
     let mut sector_count: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new(); // count, first start, first end
@@ -131,7 +131,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 countries.insert(LIBYA.to_string());
             }
             if countries.len() == 1 && countries.contains(LIBYA) {
-                if let Some(p) = &mains_partner {
+                if let Some(p) = &main_partner {
                     countries.insert(p.clone());
                 }
             }

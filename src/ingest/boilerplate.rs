@@ -79,6 +79,8 @@ struct Lexicon {
     share_phrases: Vec<String>,
     /// One share button, optionally with its counter ("Share 0", "0 Shares", "Shares:").
     share_button: Regex,
+    /// The share words alone: a cheap test before the (slower) button pattern runs.
+    share_words: aho_corasick::AhoCorasick,
     /// A whole line that is a view/comment counter ("12 تعليق", "1.3K").
     counter_line: Regex,
 }
@@ -119,6 +121,10 @@ impl Lexicon {
             markers,
             share_phrases,
             share_button: share_button_regex(&share_raw),
+            share_words: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(share_raw.iter().map(|w| w.trim().split_whitespace().next().unwrap_or("").to_string()).filter(|w| !w.is_empty()))
+                .expect("share words build an automaton"),
             counter_line: counter_line_regex(&counter_raw),
         }
     }
@@ -225,8 +231,13 @@ fn fold(text: &str) -> String {
 }
 
 /// A line folded, stripped of punctuation at both ends, spaces collapsed.
+/// Markers, share phrases and counters sit at the start of a line or fill a short one, so the
+/// key only needs the line's head (folding whole paragraphs was a hot spot).
+const LINE_KEY_CHARS: usize = 160;
+
 fn line_key(line: &str) -> String {
-    let folded = fold(line);
+    let head = line.char_indices().nth(LINE_KEY_CHARS).map_or(line, |(i, _)| &line[..i]);
+    let folded = fold(head);
     let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric());
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -329,6 +340,9 @@ fn share_widget(line: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> Opt
             .any(|p| key.starts_with(p.as_str()))
     {
         return Some(Widget::WholeLine);
+    }
+    if !lexicon.share_words.is_match(line) {
+        return None;
     }
     let buttons: Vec<regex::Match> = lexicon.share_button.find_iter(line).collect();
     if buttons.is_empty() {
@@ -496,7 +510,9 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
         let key = line_key(line);
         let words = word_count(line);
 
-        if lexicon.counter_line.is_match(&key) || lexicon.counter_line.is_match(line.trim()) {
+        // Counter lines are short; skip the pattern on paragraphs.
+        let short = words <= 4;
+        if short && (lexicon.counter_line.is_match(&key) || lexicon.counter_line.is_match(line.trim())) {
             actions[i] = Action::Remove;
             i += 1;
             continue;

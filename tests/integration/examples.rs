@@ -224,3 +224,22 @@ fn data_dictionary_is_current() {
     let committed = std::fs::read_to_string(repo().join("docs/data-dictionary.md")).unwrap_or_default();
     assert_eq!(String::from_utf8_lossy(&out.stdout), committed, "regenerate: relations-export schema --markdown > docs/data-dictionary.md");
 }
+
+#[test]
+fn inspect_shows_events_actors_and_figures() {
+    let file = examples().join("italy_trade.txt");
+    let out = bin().args(["inspect", "--json"]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ex = &v["extraction"];
+    let actor_ids: Vec<&str> = ex["actors"].as_array().unwrap().iter().filter_map(|a| a["actor_id"].as_str()).collect();
+    assert!(actor_ids.contains(&"country/ITA") && actor_ids.contains(&"country/LBY"), "{actor_ids:?}");
+    assert!(!ex["events"].as_array().unwrap().is_empty(), "the article states events");
+    let trade = ex["figures"].as_array().unwrap().iter().find(|f| f["metric"] == "trade_volume").expect("a trade figure");
+    assert_eq!(trade["unit"], "EUR");
+    assert_eq!(trade["value"].as_f64(), Some(3.4e9));
+    assert_eq!(trade["year"], 2024);
+    let table = bin().arg("inspect").arg(&file).output().unwrap();
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("EVENTS") && text.contains("trade_volume"), "{text}");
+}
