@@ -36,7 +36,7 @@ if command -v rg >/dev/null; then
 fi
 
 # Baseline: dateparser.search_dates on the first 200 articles (pip install dateparser).
-python3 - "$WORK/corpus-$(echo $SIZES | awk '{print $1}')" <<'PY' || echo "dateparser baseline skipped (pip install dateparser)"
+${PYTHON:-python3} - "$WORK/corpus-$(echo $SIZES | awk '{print $1}')" <<'PY' || echo "dateparser baseline skipped (pip install dateparser)"
 import glob, json, sys, time
 from dateparser.search import search_dates
 texts = [json.loads(l)["text"] for f in sorted(glob.glob(sys.argv[1] + "/*.jsonl")) for l in open(f)][:200]

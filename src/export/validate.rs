@@ -47,11 +47,6 @@ pub fn validate_version(dir: &Path) -> Result<Vec<String>> {
     Ok(problems)
 }
 
-pub fn read_parquet(path: &Path) -> Result<DataFrame> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    Ok(ParquetReader::new(file).finish()?)
-}
-
 /// Checks a Parquet file's columns and types from its footer alone (tables can be large).
 fn check_parquet_schema(path: &Path, table: &schema::TableSchema) -> Result<u64> {
     let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
