@@ -47,7 +47,9 @@ pub fn extract(doc: &Document) -> Extraction {
 
     let doc_countries = country_counts(found.iter());
     let main_partner = doc_countries.iter().filter(|(c, _)| c.as_str() != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
-    let about_libya = doc_countries.contains_key(LIBYA) || !doc_countries.is_empty();
+    // The corpus is Libya's foreign relations: an event in a document that names any state is
+    // read as having a Libyan side.
+    let about_libya = !doc_countries.is_empty();
 
     let mut sector_count: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new(); // count, first start, first end
     let mut sectors_in_events: BTreeSet<&'static str> = BTreeSet::new();
@@ -136,9 +138,8 @@ pub fn extract(doc: &Document) -> Extraction {
                 }
             }
             // The sentence's own date; else the last one in the sentence before it.
-            let paragraph_start = previous_sentence_start;
             let date = dates_here.iter().copied().filter(|d| governs(d)).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
-                let from = date_matches.partition_point(|d| d.start < paragraph_start);
+                let from = date_matches.partition_point(|d| d.start < previous_sentence_start);
                 let to = date_matches.partition_point(|d| d.start < s);
                 date_matches[from..to.max(from)].iter().rev().find(|d| d.end <= s && d.date.is_some())
             });
