@@ -202,7 +202,11 @@ fn is_dateline(text: &str, d: &dates::DateMatch) -> bool {
     let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
     let line_no = text[..line_start].matches('\n').count();
     let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
-    line_no < 4 && rest <= 30
+    // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
+    let before = text[line_start..d.start].chars().count();
+    let after: String = text[d.end..line_end].chars().take(30).collect();
+    let opens_with_dateline = before <= 12 && (after.contains(':') || after.contains(" - "));
+    line_no < 4 && (rest <= 30 || opens_with_dateline)
 }
 
 /// ISO3 codes of the actors mentioned, with how often.
