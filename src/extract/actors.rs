@@ -33,24 +33,8 @@ struct Lexicons {
 const FUNCTION_WORDS: &str = "في من الى إلى على عن مع خلال لدى الذي التي الذين أن ان إن قد كما حيث بعد قبل عند حول ضد بين منذ وذلك ذلك هذا هذه هو هي هم التى اليوم امس أمس غدا يوم يوم، كان كانت تم لم لن لا ما إنه انه أنه وقال قال قالت أكد اكد أكدت أوضح اوضح أشار اشار أضاف اضاف وأضاف وأكد أعلن اعلن بحث يبحث استقبل التقى يلتقي وصل زار يزور وقع يوقع ناقش رئيس وزير نائب سفير مبعوث السيد بن ورئيس ووزير ونائب الرئيس اللواء العميد الفريق المشير عبر وفق بحسب نحو أكثر اكثر جميع كل بعض عدة إضافة اضافة فيما بينما ثم أو او أي اي";
 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
-    let t = Tsv::parse(data_file!("lexicon/titles.tsv"));
-    let mut titles = Vec::new();
-    let mut title_forms = Vec::new();
-    for r in &t.rows {
-        if let Some(form) = t.get(r, "title_ar") {
-            title_forms.push((form.to_string(), titles.len()));
-            titles.push(());
-        }
-    }
-    let t = Tsv::parse(data_file!("lexicon/org_heads.tsv"));
-    let mut heads = Vec::new();
-    let mut head_forms = Vec::new();
-    for r in &t.rows {
-        if let Some(form) = t.get(r, "head_ar") {
-            head_forms.push((form.to_string(), heads.len()));
-            heads.push(t.get(r, "org_kind").unwrap_or("other").to_string());
-        }
-    }
+    let titles = Gazetteer::from_tsv(data_file!("lexicon/titles.tsv"), "title_ar", |_, _| Some(()));
+    let org_heads = Gazetteer::from_tsv(data_file!("lexicon/org_heads.tsv"), "head_ar", |t, r| Some(t.get(r, "org_kind").unwrap_or("other").to_string()));
     let t = Tsv::parse(data_file!("lexicon/given_names.tsv"));
     let given = t
         .rows
@@ -66,7 +50,7 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
             }
         }
     }
-    Lexicons { titles: Gazetteer::new(titles, title_forms), org_heads: Gazetteer::new(heads, head_forms), given, stop }
+    Lexicons { titles, org_heads, given, stop }
 });
 
 /// A word of the normalized text.

@@ -86,20 +86,15 @@ struct Cue {
 }
 
 static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
-    let t = Tsv::parse(data_file!("lexicon/event_triggers.tsv"));
-    let mut entries = Vec::new();
-    let mut forms = Vec::new();
-    for r in &t.rows {
-        let (Some(event), Some(form)) = (t.get(r, "event_type").and_then(EventType::parse), t.get(r, "form_ar")) else { continue };
+    Gazetteer::from_tsv(data_file!("lexicon/event_triggers.tsv"), "form_ar", |t, r| {
+        let event = t.get(r, "event_type").and_then(EventType::parse)?;
         let strength = match t.get(r, "strength") {
             Some("strong") => Strength::Strong,
             Some("support") => Strength::Support,
             _ => Strength::Weak,
         };
-        forms.push((form.to_string(), entries.len()));
-        entries.push(Trigger { event, strength });
-    }
-    Gazetteer::new(entries, forms)
+        Some(Trigger { event, strength })
+    })
 });
 
 static CUES: LazyLock<Gazetteer<Cue>> = LazyLock::new(|| {

@@ -1,6 +1,7 @@
 //! Whole-word lexicon matching on normalized Arabic text, with proclitics (و ف ب ل ك ال)
 //! allowed before a word. One Aho-Corasick automaton per lexicon.
 
+use super::lexicon::Tsv;
 use crate::text::clitics::{is_proclitic_prefix, strip_article};
 use crate::text::normalize::normalize_str;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -63,6 +64,21 @@ impl<T> Gazetteer<T> {
             .build(&patterns)
             .expect("lexicon patterns build an automaton");
         Self { automaton, pattern_entry, entries }
+    }
+
+    /// One entry per row of a lexicon file that has a form in `form_column`; `payload` reads
+    /// the rest of the row (None skips the row).
+    pub fn from_tsv(text: &str, form_column: &str, payload: impl Fn(&Tsv, &[&str]) -> Option<T>) -> Self {
+        let t = Tsv::parse(text);
+        let mut entries = Vec::new();
+        let mut forms = Vec::new();
+        for r in &t.rows {
+            if let (Some(form), Some(p)) = (t.get(r, form_column), payload(&t, r)) {
+                forms.push((form.to_string(), entries.len()));
+                entries.push(p);
+            }
+        }
+        Self::new(entries, forms)
     }
 
     /// All whole-word hits, overlapping ones included.

@@ -40,6 +40,22 @@ fn opt(s: Option<&str>) -> Option<String> {
     s.map(str::to_string)
 }
 
+/// An actor from a registry row; columns a file does not have (places have no faction) are null.
+fn registry_actor(t: &Tsv, r: &[&str], id: &str, actor_type: &'static str, names: &[&str]) -> Actor {
+    Actor {
+        actor_id: id.to_string(),
+        actor_type,
+        name_ar: names.first().map(|s| s.to_string()),
+        name_en: opt(t.get(r, "name_en")),
+        country: opt(t.get(r, "country")),
+        faction: opt(t.get(r, "faction")),
+        org_kind: opt(t.get(r, "org_kind")),
+        cameo_code: opt(t.get(r, "cameo")),
+        wikidata_id: opt(t.get(r, "wikidata")),
+        in_registry: true,
+    }
+}
+
 impl Registry {
     fn load() -> Self {
         let mut actors: Vec<Actor> = Vec::new();
@@ -64,18 +80,7 @@ impl Registry {
         for r in &t.rows {
             let Some(iso3) = t.get(r, "iso3") else { continue };
             let names = t.variants(r, "names_ar");
-            let actor = Actor {
-                actor_id: format!("country/{iso3}"),
-                actor_type: "country",
-                name_ar: names.first().map(|s| s.to_string()),
-                name_en: opt(t.get(r, "name_en")),
-                country: Some(iso3.to_string()),
-                faction: None,
-                org_kind: None,
-                cameo_code: opt(t.get(r, "cameo")),
-                wikidata_id: opt(t.get(r, "wikidata")),
-                in_registry: true,
-            };
+            let actor = Actor { country: Some(iso3.to_string()), ..registry_actor(&t, r, &format!("country/{iso3}"), "country", &names) };
             add(actor, names, t.variants(r, "adjectives_ar"), t.variants(r, "ambiguous_ar"), &mut actors);
         }
 
@@ -88,18 +93,7 @@ impl Registry {
                 Some("facility") => "facility",
                 _ => "city",
             };
-            let actor = Actor {
-                actor_id: id.to_string(),
-                actor_type: kind,
-                name_ar: names.first().map(|s| s.to_string()),
-                name_en: opt(t.get(r, "name_en")),
-                country: opt(t.get(r, "country")),
-                faction: None,
-                org_kind: None,
-                cameo_code: None,
-                wikidata_id: opt(t.get(r, "wikidata")),
-                in_registry: true,
-            };
+            let actor = registry_actor(&t, r, id, kind, &names);
             add(actor, names, vec![], t.variants(r, "ambiguous_ar"), &mut actors);
         }
 
@@ -115,18 +109,7 @@ impl Registry {
         for r in &t.rows {
             let Some(id) = t.get(r, "id") else { continue };
             let names = t.variants(r, "names_ar");
-            let actor = Actor {
-                actor_id: id.to_string(),
-                actor_type: "organization",
-                name_ar: names.first().map(|s| s.to_string()),
-                name_en: opt(t.get(r, "name_en")),
-                country: opt(t.get(r, "country")),
-                faction: opt(t.get(r, "faction")),
-                org_kind: opt(t.get(r, "org_kind")),
-                cameo_code: opt(t.get(r, "cameo")),
-                wikidata_id: opt(t.get(r, "wikidata")),
-                in_registry: true,
-            };
+            let actor = registry_actor(&t, r, id, "organization", &names);
             // Only outlet names are ordinary words often enough to need a cue (العربية، الوسط).
             let is_media = t.get(r, "org_kind") == Some("media");
             let ambiguous = if is_media { org_ambiguous.get(id).cloned().unwrap_or_default() } else { Vec::new() };
@@ -149,18 +132,7 @@ impl Registry {
                     }
                 }
             }
-            let actor = Actor {
-                actor_id: id.to_string(),
-                actor_type: "person",
-                name_ar: names.first().map(|s| s.to_string()),
-                name_en: opt(t.get(r, "name_en")),
-                country: opt(t.get(r, "country")),
-                faction: opt(t.get(r, "faction")),
-                org_kind: None,
-                cameo_code: opt(t.get(r, "cameo")),
-                wikidata_id: opt(t.get(r, "wikidata")),
-                in_registry: true,
-            };
+            let actor = registry_actor(&t, r, id, "person", &names);
             add(actor, names, vec![], vec![], &mut actors);
         }
 

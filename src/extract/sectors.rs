@@ -3,22 +3,11 @@
 //! الأمن); they win as longer matches and are then dropped.
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::Tsv;
 use crate::data_file;
 use std::sync::LazyLock;
 
-pub static SECTORS: LazyLock<Gazetteer<String>> = LazyLock::new(|| {
-    let t = Tsv::parse(data_file!("lexicon/sectors.tsv"));
-    let mut entries = Vec::new();
-    let mut forms = Vec::new();
-    for r in &t.rows {
-        if let (Some(sector), Some(form)) = (t.get(r, "sector"), t.get(r, "form_ar")) {
-            forms.push((form.to_string(), entries.len()));
-            entries.push(sector.to_string());
-        }
-    }
-    Gazetteer::new(entries, forms)
-});
+pub static SECTORS: LazyLock<Gazetteer<String>> =
+    LazyLock::new(|| Gazetteer::from_tsv(data_file!("lexicon/sectors.tsv"), "form_ar", |t, r| t.get(r, "sector").map(str::to_string)));
 
 /// A sector word in normalized text.
 #[derive(Debug, Clone)]
