@@ -353,14 +353,15 @@ fn slug(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
-fn unregistered_person(name: &str, country: Option<String>) -> Actor {
+/// An actor found by rule, not in the registry: its id is the normalized name.
+fn unregistered(name: &str, actor_type: &'static str, id_prefix: &str, org_kind: Option<&str>, country: Option<String>) -> Actor {
     Actor {
-        actor_id: format!("person/{}", slug(name)),
-        actor_type: "person",
+        actor_id: format!("{id_prefix}/{}", slug(name)),
+        actor_type,
         name_ar: Some(name.to_string()),
         name_en: None,
         faction: None,
-        org_kind: None,
+        org_kind: org_kind.map(str::to_string),
         cameo_code: None,
         wikidata_id: None,
         in_registry: false,
@@ -368,19 +369,12 @@ fn unregistered_person(name: &str, country: Option<String>) -> Actor {
     }
 }
 
+fn unregistered_person(name: &str, country: Option<String>) -> Actor {
+    unregistered(name, "person", "person", None, country)
+}
+
 fn unregistered_org(name: &str, kind: &str, country: Option<String>) -> Actor {
-    Actor {
-        actor_id: format!("org/{}", slug(name)),
-        actor_type: "organization",
-        name_ar: Some(name.to_string()),
-        name_en: None,
-        faction: None,
-        org_kind: Some(kind.to_string()),
-        cameo_code: None,
-        wikidata_id: None,
-        in_registry: false,
-        country,
-    }
+    unregistered(name, "organization", "org", Some(kind), country)
 }
 
 #[cfg(test)]
