@@ -4,7 +4,8 @@
 use super::lexicon::Tsv;
 use crate::text::clitics::{is_proclitic_prefix, strip_article};
 use crate::text::normalize::normalize_str;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{nfa, Anchored, MatchKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -26,7 +27,7 @@ impl Hit {
 }
 
 pub struct Gazetteer<T> {
-    automaton: AhoCorasick,
+    automaton: nfa::contiguous::NFA,
     /// For each pattern, the entry it belongs to.
     pattern_entry: Vec<usize>,
     pub entries: Vec<T>,
@@ -57,10 +58,10 @@ impl<T> Gazetteer<T> {
                 pattern_entry.push(entry);
             }
         }
-        // A DFA: overlapping search over every document is the hot path; it costs memory once.
-        let automaton = AhoCorasickBuilder::new()
+        // A compact trie (contiguous NFA) walked from word starts: a few bytes per word, and
+        // small enough to stay in cache, unlike a DFA over thousands of names.
+        let automaton = nfa::contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns build an automaton");
         Self { automaton, pattern_entry, entries }
@@ -81,27 +82,61 @@ impl<T> Gazetteer<T> {
         Self::new(entries, forms)
     }
 
-    /// All whole-word hits, overlapping ones included.
+    /// All whole-word hits, overlapping ones included. A form starts a word or follows the
+    /// word's proclitics, so the automaton runs anchored from those few places only.
     pub fn find_all(&self, norm: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(norm) {
-            let (start, end) = (m.start(), m.end());
-            if norm[end..].chars().next().is_some_and(is_word_char) {
+        let mut at = 0;
+        while at < norm.len() {
+            let Some(c) = norm[at..].chars().next() else { break };
+            if !is_word_char(c) {
+                at += c.len_utf8();
                 continue;
             }
-            let word_start = norm[..start].char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last().map(|(i, _)| i).unwrap_or(start);
-            if !is_proclitic_prefix(&norm[word_start..start]) {
-                continue;
+            let word_start = at;
+            let word_end = norm[at..].find(|c: char| !is_word_char(c)).map_or(norm.len(), |i| at + i);
+            for start in proclitic_ends(&norm[word_start..word_end]).map(|p| word_start + p) {
+                self.walk(norm, start, |end, entry| hits.push(Hit { start, end, word_start, entry }));
             }
-            hits.push(Hit { start, end, word_start, entry: self.pattern_entry[m.pattern().as_usize()] });
+            at = word_end;
         }
         hits
+    }
+
+    /// Every form that starts at `start` and ends at a word boundary, as (end, entry).
+    fn walk(&self, norm: &str, start: usize, mut found: impl FnMut(usize, usize)) {
+        let nfa = &self.automaton;
+        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
+        for (at, &b) in norm.as_bytes().iter().enumerate().skip(start) {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_dead(sid) {
+                return;
+            }
+            if !nfa.is_match(sid) {
+                continue;
+            }
+            let end = at + 1;
+            for i in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, i);
+                // A match state also carries shorter forms ending here; keep those read from
+                // `start` (so `end` is a char boundary) that end a word.
+                if nfa.pattern_len(pid) == end - start && !norm[end..].chars().next().is_some_and(is_word_char) {
+                    found(end, self.pattern_entry[pid.as_usize()]);
+                }
+            }
+        }
     }
 
     /// Non-overlapping hits, longest first, in text order.
     pub fn find(&self, norm: &str) -> Vec<Hit> {
         longest_non_overlapping(self.find_all(norm))
     }
+}
+
+/// Offsets in `word` where a lexicon form may begin: the word start and the end of each
+/// proclitic chain it opens with (وبالجزائر: 0, 2, 4, 8); a chain is at most four letters.
+fn proclitic_ends(word: &str) -> impl Iterator<Item = usize> + '_ {
+    word.char_indices().take(5).map(|(i, _)| i).filter(move |&i| is_proclitic_prefix(&word[..i]))
 }
 
 /// A multi-word form with and without the article on its later words: "امن غذايي" also
