@@ -12,6 +12,7 @@ pub mod registry;
 pub mod sectors;
 
 use crate::model::{short_hash, Document, Event, Extraction, Figure, Mention, Sector};
+use crate::text::normalize::normalize_str;
 use crate::text::{normalize, sentences, CharIndex};
 use actors::ActorMention;
 use std::collections::{BTreeMap, BTreeSet};
@@ -57,6 +58,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut events: Vec<(Event, Vec<(usize, usize, &'static str)>)> = Vec::new();
 
     let mut previous_sentence_start = 0;
+    let mut claimed_before: Vec<usize> = Vec::new();
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
         let snorm = normalize(sentence);
@@ -109,12 +111,17 @@ pub fn extract(doc: &Document) -> Extraction {
         // Events.
         let fired_all = events::fire(&snorm.text);
         let trigger_positions: Vec<usize> = fired_all.iter().map(|f| s + snorm.original_range(f.start, f.end).0).collect();
+        let claimed_here: Vec<usize> = dates_here.iter().map(|d| d.start).collect();
         for fired in &fired_all {
             let (ta, _) = snorm.original_range(fired.start, fired.end);
             let trigger_at = s + ta;
             // A date belongs to the triggers it stands next to: another trigger between them
-            // takes it ("زيارة ... بحث مذكرات التفاهم الموقعة في مارس" dates the memoranda).
+            // takes it. A date inside a relative clause ("المذكرات الموقعة في مارس") dates only
+            // the trigger it follows.
             let governs = |d: &dates::DateMatch| {
+                if in_relative_clause(&text[s..d.start]) {
+                    return trigger_positions.iter().copied().filter(|&p| p < d.start).max() == Some(trigger_at);
+                }
                 let (lo, hi) = if d.start < trigger_at { (d.end, trigger_at) } else { (trigger_at, d.start) };
                 !trigger_positions.iter().any(|&p| p > lo && p < hi && p != trigger_at)
             };
@@ -137,11 +144,14 @@ pub fn extract(doc: &Document) -> Extraction {
                     countries.insert(p.clone());
                 }
             }
-            // The sentence's own date; else the last one in the sentence before it.
+            // The sentence's own date; else the last one in the sentence before it that no
+            // event there took.
             let date = dates_here.iter().copied().filter(|d| governs(d)).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
                 let from = date_matches.partition_point(|d| d.start < previous_sentence_start);
                 let to = date_matches.partition_point(|d| d.start < s);
-                date_matches[from..to.max(from)].iter().rev().find(|d| d.end <= s && d.date.is_some())
+                // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
+                let frames_before = fired.event == events::EventType::Visit && is_frame(&text[s..trigger_at]);
+                date_matches[from..to.max(from)].iter().rev().find(|d| d.end <= s && d.date.is_some() && (frames_before || !claimed_before.contains(&d.start)))
             });
             let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
             let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
@@ -175,6 +185,8 @@ pub fn extract(doc: &Document) -> Extraction {
             merge_event(&mut events, event, sector_hits.clone());
         }
         previous_sentence_start = s;
+        // Dates this sentence's events govern: the next sentence does not inherit them.
+        claimed_before = if fired_all.is_empty() { Vec::new() } else { claimed_here };
     }
     fold_meetings_into_visits(&mut events);
 
@@ -196,6 +208,16 @@ pub fn extract(doc: &Document) -> Extraction {
     ex
 }
 
+/// Does the date that follows `before` open inside a relative clause: "التي/الذي ..." a few words
+/// back, or a definite participle right before its preposition ("الموقعة في", "المبرمة خلال")?
+fn in_relative_clause(before: &str) -> bool {
+    let words = last_words(before, 4);
+    let relative_pronoun = words.iter().take(3).any(|w| matches!(w.as_str(), "التي" | "الذي" | "اللذين" | "اللتين" | "اللذان" | "اللتان"));
+    let participle = words.iter().skip_while(|w| matches!(w.as_str(), "في" | "خلال" | "يوم" | "منذ" | "مطلع" | "اواخر" | "اوايل" | "شهر")).next()
+        .is_some_and(|w| w.starts_with("الم") && w.chars().count() >= 6);
+    relative_pronoun || participle
+}
+
 /// A date standing on a short line near the top is the article's dateline, not an event's date.
 fn is_dateline(text: &str, d: &dates::DateMatch) -> bool {
     let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
@@ -205,8 +227,32 @@ fn is_dateline(text: &str, d: &dates::DateMatch) -> bool {
     // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
     let before = text[line_start..d.start].chars().count();
     let after: String = text[d.end..line_end].chars().take(30).collect();
-    let opens_with_dateline = before <= 12 && (after.contains(':') || after.contains(" - "));
-    line_no < 4 && (rest <= 30 || opens_with_dateline)
+    let opens_with_dateline = before <= 12 && (after.contains(':') || [" - ", " – ", " — "].iter().any(|dash| after.contains(dash)));
+    line_no < 4 && (rest <= 30 || opens_with_dateline) || is_timestamp_line(&text[line_start..d.start], &text[d.end..line_end])
+}
+
+/// A line holding only a date and perhaps a clock time ("2026-02-12 4:40 صباحًا") is a page
+/// timestamp wherever it stands.
+fn is_timestamp_line(before: &str, after: &str) -> bool {
+    let clock_word = |w: &str| matches!(normalize_str(w).as_str(), "صباحا" | "مساء" | "مساءا" | "ص" | "م" | "am" | "pm" | "gmt");
+    [before, after].iter().all(|part| {
+        part.split_whitespace().all(|w| w.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ":.,|/-–".contains(c)) || clock_word(w))
+    })
+}
+
+/// Does a trigger after `before` stand as the frame of another act ("خلال زيارة", "على هامش")?
+fn is_frame(before: &str) -> bool {
+    let words = last_words(before, 2);
+    match words.as_slice() {
+        [w, ..] if matches!(w.as_str(), "خلال" | "ضمن" | "اثناء" | "بمناسبه" | "هامش") => true,
+        [_, w2] => matches!(w2.as_str(), "خلال" | "ضمن" | "اثناء"),
+        _ => false,
+    }
+}
+
+/// The last `n` words of `text`, normalized, nearest first.
+fn last_words(text: &str, n: usize) -> Vec<String> {
+    text.split(|c: char| !gazetteer::is_word_char(c)).filter(|w| !w.is_empty()).rev().take(n).map(normalize_str).collect()
 }
 
 /// ISO3 codes of the actors mentioned, with how often.
@@ -264,4 +310,70 @@ fn fold_meetings_into_visits(events: &mut Vec<(Event, Vec<(usize, usize, &'stati
     events.retain(|(e, _)| {
         e.event_type != "meeting" || !visits.iter().any(|(c, d)| *c == e.countries && (e.event_date.is_none() || *d == e.event_date))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Events of one made-up article published on `published`, as (type, date, precision).
+    fn dated_events(text: &str, published: &str) -> Vec<(&'static str, Option<String>, &'static str)> {
+        let doc = Document {
+            doc_id: "t".into(),
+            source: "test".into(),
+            source_id: None,
+            url: None,
+            outlet: None,
+            title: None,
+            published_date: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            published_date_source: "metadata",
+            language: Some("ar".into()),
+            n_chars: text.chars().count() as i32,
+            text: text.into(),
+            boilerplate_chars: 0,
+        };
+        extract(&doc).events.into_iter().map(|e| (e.event_type, e.event_date.map(|d| d.to_string()), e.date_precision)).collect()
+    }
+
+    fn date_of(events: &[(&'static str, Option<String>, &'static str)], event_type: &str) -> Option<String> {
+        events.iter().find(|e| e.0 == event_type).and_then(|e| e.1.clone())
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_dates_only_its_noun() {
+        let ev = dated_events(
+            "وصل وفد تونسي إلى طرابلس، وبحث الجانبان تفعيل الاتفاقية الموقعة في مارس الماضي وافتتاح القنصلية التونسية في بنغازي.",
+            "2025-06-10",
+        );
+        assert_eq!(date_of(&ev, "agreement").as_deref(), Some("2025-03-01"), "{ev:?}");
+        assert_eq!(date_of(&ev, "diplomatic_mission"), None, "{ev:?}");
+    }
+
+    #[test]
+    fn a_date_taken_by_an_event_is_not_inherited_by_the_next_sentence() {
+        let ev = dated_events(
+            "أعلنت اليونان تعيين سفير جديد لدى ليبيا بعد إعادة فتح سفارتها في طرابلس خلال يناير الماضي. وجرى الإعلان خلال لقاء جمع السفير بوزير الخارجية الليبي في أثينا.",
+            "2025-06-10",
+        );
+        assert_eq!(date_of(&ev, "diplomatic_mission").as_deref(), Some("2025-01-01"), "{ev:?}");
+        assert_eq!(date_of(&ev, "meeting"), None, "{ev:?}");
+    }
+
+    #[test]
+    fn a_visit_framing_the_previous_act_shares_its_date() {
+        let ev = dated_events(
+            "وقعت ليبيا ومالطا يوم الأحد اتفاقية للتعاون في مجال الصحة. وتم توقيع الاتفاقية خلال زيارة رئيس الوزراء المالطي إلى طرابلس.",
+            "2025-06-10",
+        );
+        assert_eq!(date_of(&ev, "agreement").as_deref(), Some("2025-06-08"), "{ev:?}");
+        assert_eq!(date_of(&ev, "visit").as_deref(), Some("2025-06-08"), "{ev:?}");
+    }
+
+    #[test]
+    fn page_timestamps_and_wire_datelines_date_nothing() {
+        let ev = dated_events("أخبار ليبيا\n\nالرئيسية\n\nمحليات\n\n2025-06-11 10:15 صباحًا\n\nالجزائر تفتتح قنصلية جديدة في مصراتة", "2025-06-11");
+        assert_eq!(date_of(&ev, "diplomatic_mission"), None, "{ev:?}");
+        let ev = dated_events("طرابلس، 9 يونيو 2025 (وال) – التقى وزير الخارجية الليبي، الأحد، السفير الإيطالي في طرابلس.", "2025-06-09");
+        assert_eq!(date_of(&ev, "meeting").as_deref(), Some("2025-06-08"), "{ev:?}");
+    }
 }

@@ -76,6 +76,7 @@ fn gold_scores_meet_the_bars() {
     // Events and sectors (issue 5)
     assert_at_least(&s, "events", "f1", 0.70);
     assert_at_least(&s, "sectors", "f1", 0.75);
+    assert_at_least(&s, "event_dates", "acc", 0.85);
 }
 
 #[test]
