@@ -2,7 +2,7 @@
 //! organizations found by head noun + country adjective, and bare surnames resolved inside
 //! the document.
 
-use super::gazetteer::{is_word_char, Gazetteer, Hit};
+use super::gazetteer::{is_word_char, longest_non_overlapping, Gazetteer, Hit};
 use super::lexicon::Tsv;
 use super::registry::{FormKind, REGISTRY};
 use crate::data_file;
@@ -85,7 +85,19 @@ const PLACE_CUES: [&str; 12] = ["في", "الى", "من", "مدينه", "بلد�
 /// Words before an ambiguous organization name that make it the organization (قالت الجزيرة).
 const ORG_CUES: [&str; 16] = ["قالت", "ذكرت", "افادت", "نقلت", "وفق", "بحسب", "حسب", "لقناه", "قناه", "وكاله", "صحيفه", "موقع", "اوردت", "نشرت", "عن", "اعلنت"];
 
+/// The title and organization-head lexicons' forms, for the one-pass matcher.
+pub(super) fn lexicon_forms() -> ((&'static [String], &'static [usize]), (&'static [String], &'static [usize])) {
+    (LEX.titles.forms(), LEX.org_heads.forms())
+}
+
 pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
+    let n = norm.text.as_str();
+    let lex = &*LEX;
+    find_actors_in(text, norm, REGISTRY.gazetteer.find_all(n), lex.titles.find_all(n), lex.org_heads.find_all(n))
+}
+
+/// Actor mentions given the overlapping hits of the registry, titles and organization heads.
+pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, title_hits: Vec<Hit>, org_head_hits: Vec<Hit>) -> Vec<ActorMention> {
     let n = norm.text.as_str();
     let toks = tokens(n);
     // Index of the token holding a byte (binary search: documents can be megabytes long).
@@ -98,7 +110,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     let mut out: Vec<(usize, usize, Actor, Option<String>)> = Vec::new(); // normalized span
 
     // 1. Registry names, adjectives and ambiguous forms in place context.
-    let reg_hits: Vec<Hit> = reg.gazetteer.find(n);
+    let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
     let mut taken = Taken::new(&toks);
     for h in &reg_hits {
         let form = reg.gazetteer.entries[h.entry];
@@ -119,7 +131,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     let is_taken = |s: usize, e: usize, taken: &Taken| taken.any(s, e);
 
     // 2. Persons: after a title, or starting with a given name.
-    let title_hits = lex.titles.find(n);
+    let title_hits = longest_non_overlapping(title_hits);
     let title_ending_at: HashMap<usize, &Hit> = title_hits.iter().filter_map(|h| tok_at(h.end.saturating_sub(1)).map(|i| (i, h))).collect();
     let word = |i: usize| &n[toks[i].start..toks[i].end];
     let bare = |w: &str| -> Option<String> {
@@ -262,7 +274,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     out.extend(extra);
 
     // 4. Organizations outside the registry: head noun + complement + country adjective.
-    for h in lex.org_heads.find(n) {
+    for h in longest_non_overlapping(org_head_hits) {
         if is_taken(h.word_start, h.end, &taken) {
             continue;
         }

@@ -6,7 +6,7 @@
 //! نظيره is a meeting). Speculation and negation cues in the same clause cancel a trigger:
 //! `scope=before` cues up to 8 words before it, `scope=after` cues up to 2 words after it.
 
-use super::gazetteer::{is_word_char, Gazetteer};
+use super::gazetteer::{is_word_char, longest_non_overlapping, Gazetteer, Hit};
 use super::lexicon::Tsv;
 use crate::data_file;
 use std::sync::LazyLock;
@@ -149,12 +149,21 @@ fn next_word(norm: &str, from: usize) -> &str {
     &rest[..end]
 }
 
+/// The trigger and cue lexicons' forms, for the one-pass matcher.
+pub(super) fn lexicon_forms() -> ((&'static [String], &'static [usize]), (&'static [String], &'static [usize])) {
+    (TRIGGERS.forms(), CUES.forms())
+}
+
 /// Event types a normalized sentence states, one `Fired` per type (its first trigger).
 pub fn fire(norm: &str) -> Vec<Fired> {
+    fire_with(norm, TRIGGERS.find_all(norm), CUES.find_all(norm))
+}
+
+/// `fire`, given the sentence's overlapping trigger and cue hits.
+pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<Fired> {
     let g = &*TRIGGERS;
-    let hits = g.find(norm);
-    let cues: Vec<(usize, usize, Scope)> = CUES
-        .find(norm)
+    let hits = longest_non_overlapping(trigger_hits);
+    let cues: Vec<(usize, usize, Scope)> = longest_non_overlapping(cue_hits)
         .into_iter()
         .filter(|h| {
             let cue = &CUES.entries[h.entry];

@@ -28,6 +28,8 @@ impl Hit {
 
 pub struct Gazetteer<T> {
     automaton: nfa::contiguous::NFA,
+    /// Normalized forms, kept so that gazetteers can be combined into one pass (`Combined`).
+    patterns: Vec<String>,
     /// For each pattern, the entry it belongs to.
     pattern_entry: Vec<usize>,
     pub entries: Vec<T>,
@@ -58,13 +60,8 @@ impl<T> Gazetteer<T> {
                 pattern_entry.push(entry);
             }
         }
-        // A compact trie (contiguous NFA) walked from word starts: a few bytes per word, and
-        // small enough to stay in cache, unlike a DFA over thousands of names.
-        let automaton = nfa::contiguous::NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("lexicon patterns build an automaton");
-        Self { automaton, pattern_entry, entries }
+        let automaton = build_automaton(&patterns);
+        Self { automaton, patterns, pattern_entry, entries }
     }
 
     /// One entry per row of a lexicon file that has a form in `form_column`; `payload` reads
@@ -82,54 +79,105 @@ impl<T> Gazetteer<T> {
         Self::new(entries, forms)
     }
 
-    /// All whole-word hits, overlapping ones included. A form starts a word or follows the
-    /// word's proclitics, so the automaton runs anchored from those few places only.
+    /// All whole-word hits, overlapping ones included, in text order.
     pub fn find_all(&self, norm: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut at = 0;
-        while at < norm.len() {
-            let Some(c) = norm[at..].chars().next() else { break };
-            if !is_word_char(c) {
-                at += c.len_utf8();
-                continue;
-            }
-            let word_start = at;
-            let word_end = norm[at..].find(|c: char| !is_word_char(c)).map_or(norm.len(), |i| at + i);
-            for start in proclitic_ends(&norm[word_start..word_end]).map(|p| word_start + p) {
-                self.walk(norm, start, |end, entry| hits.push(Hit { start, end, word_start, entry }));
-            }
-            at = word_end;
-        }
+        for_each_match(&self.automaton, norm, |start, end, word_start, pid| hits.push(Hit { start, end, word_start, entry: self.pattern_entry[pid] }));
         hits
-    }
-
-    /// Every form that starts at `start` and ends at a word boundary, as (end, entry).
-    fn walk(&self, norm: &str, start: usize, mut found: impl FnMut(usize, usize)) {
-        let nfa = &self.automaton;
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
-        for (at, &b) in norm.as_bytes().iter().enumerate().skip(start) {
-            sid = nfa.next_state(Anchored::Yes, sid, b);
-            if nfa.is_dead(sid) {
-                return;
-            }
-            if !nfa.is_match(sid) {
-                continue;
-            }
-            let end = at + 1;
-            for i in 0..nfa.match_len(sid) {
-                let pid = nfa.match_pattern(sid, i);
-                // A match state also carries shorter forms ending here; keep those read from
-                // `start` (so `end` is a char boundary) that end a word.
-                if nfa.pattern_len(pid) == end - start && !norm[end..].chars().next().is_some_and(is_word_char) {
-                    found(end, self.pattern_entry[pid.as_usize()]);
-                }
-            }
-        }
     }
 
     /// Non-overlapping hits, longest first, in text order.
     pub fn find(&self, norm: &str) -> Vec<Hit> {
         longest_non_overlapping(self.find_all(norm))
+    }
+}
+
+/// A compact trie (contiguous NFA) walked from word starts: a few bytes per word, and small
+/// enough to stay in cache, unlike a DFA over thousands of names.
+fn build_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> nfa::contiguous::NFA {
+    nfa::contiguous::NFA::builder().match_kind(MatchKind::Standard).build(patterns).expect("lexicon patterns build an automaton")
+}
+
+/// Calls `found(start, end, word_start, pattern)` for every form that starts a word of `norm`
+/// or follows the word's proclitics, and ends a word. Matches come in text order.
+fn for_each_match(nfa: &nfa::contiguous::NFA, norm: &str, mut found: impl FnMut(usize, usize, usize, usize)) {
+    let mut at = 0;
+    while at < norm.len() {
+        let Some(c) = norm[at..].chars().next() else { break };
+        if !is_word_char(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        let word_start = at;
+        let word_end = norm[at..].find(|c: char| !is_word_char(c)).map_or(norm.len(), |i| at + i);
+        for start in proclitic_ends(&norm[word_start..word_end]).map(|p| word_start + p) {
+            walk(nfa, norm, start, |end, pid| found(start, end, word_start, pid));
+        }
+        at = word_end;
+    }
+}
+
+/// Every form that starts at `start` and ends at a word boundary, as (end, pattern).
+fn walk(nfa: &nfa::contiguous::NFA, norm: &str, start: usize, mut found: impl FnMut(usize, usize)) {
+    let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
+    for (at, &b) in norm.as_bytes().iter().enumerate().skip(start) {
+        sid = nfa.next_state(Anchored::Yes, sid, b);
+        if nfa.is_dead(sid) {
+            return;
+        }
+        if !nfa.is_match(sid) {
+            continue;
+        }
+        let end = at + 1;
+        for i in 0..nfa.match_len(sid) {
+            let pid = nfa.match_pattern(sid, i);
+            // A match state also carries shorter forms ending here; keep those read from
+            // `start` (so `end` is a char boundary) that end a word.
+            if nfa.pattern_len(pid) == end - start && !norm[end..].chars().next().is_some_and(is_word_char) {
+                found(end, pid.as_usize());
+            }
+        }
+    }
+}
+
+/// Several gazetteers matched in one pass: one automaton over all their forms, so each word
+/// start is walked once rather than once per lexicon.
+pub struct Combined {
+    automaton: nfa::contiguous::NFA,
+    /// For each pattern: (member, entry in that member).
+    owner: Vec<(usize, usize)>,
+    members: usize,
+}
+
+impl Combined {
+    /// Members given as (patterns, entry of each pattern), so gazetteers of different payloads combine.
+    pub fn new(members: &[(&[String], &[usize])]) -> Self {
+        let mut patterns: Vec<&String> = Vec::new();
+        let mut owner = Vec::new();
+        for (m, &(forms, entries)) in members.iter().enumerate() {
+            for (form, &entry) in forms.iter().zip(entries.iter()) {
+                patterns.push(form);
+                owner.push((m, entry));
+            }
+        }
+        Self { automaton: build_automaton(&patterns), owner, members: members.len() }
+    }
+
+    /// Overlapping hits of each member, in the order the members were given, each in text order.
+    pub fn find_all(&self, norm: &str) -> Vec<Vec<Hit>> {
+        let mut hits = vec![Vec::new(); self.members];
+        for_each_match(&self.automaton, norm, |start, end, word_start, pid| {
+            let (member, entry) = self.owner[pid];
+            hits[member].push(Hit { start, end, word_start, entry });
+        });
+        hits
+    }
+}
+
+impl<T> Gazetteer<T> {
+    /// (patterns, entry of each pattern), for `Combined::new`.
+    pub fn forms(&self) -> (&[String], &[usize]) {
+        (&self.patterns, &self.pattern_entry)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod events;
 pub mod figures;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod lexicon_pass;
 pub mod numbers;
 pub mod registry;
 pub mod sectors;
@@ -26,7 +27,8 @@ pub fn extract(doc: &Document) -> Extraction {
     let text = doc.text.as_str();
     let norm = normalize(text);
     let chars = CharIndex::new(text);
-    let found = actors::find_actors(text, &norm);
+    let hits = lexicon_pass::match_all(&norm.text);
+    let found = actors::find_actors_in(text, &norm, hits.registry, hits.titles, hits.org_heads);
     let date_matches: Vec<dates::DateMatch> = dates::find_dates(text, doc.published_date).into_iter().filter(|d| !is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
     let mut actor_seen = std::collections::HashSet::new();
@@ -61,7 +63,13 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut claimed_before: Vec<usize> = Vec::new();
     for (s, e) in sentences(text) {
         let sentence = &text[s..e];
-        let snorm = normalize(sentence);
+        // The sentence's part of the normalized document, and its lexicon hits.
+        let (ns, ne) = (norm.normalized_offset(s), norm.normalized_offset(e));
+        let snorm = &norm.text[ns..ne];
+        let original = |a: usize, b: usize| {
+            let (oa, ob) = norm.original_range(ns + a, ns + b);
+            (oa, ob.min(e))
+        };
         // Mentions and dates are sorted by start: slice out this sentence's (no quadratic scans).
         let first = found.partition_point(|m| m.start < s);
         let in_sentence: Vec<&ActorMention> = found[first..].iter().take_while(|m| m.start < e).collect();
@@ -72,11 +80,11 @@ pub fn extract(doc: &Document) -> Extraction {
         let dates_here: Vec<&dates::DateMatch> = date_matches[first..].iter().take_while(|d| d.start < e).filter(|d| d.end <= e).collect();
 
         // Sectors named in this sentence.
-        let sector_hits: Vec<(usize, usize, &'static str)> = sectors::find_sectors(&snorm.text)
+        let sector_hits: Vec<(usize, usize, &'static str)> = sectors::sectors_in(snorm, lexicon_pass::within(&hits.sectors, ns, ne))
             .into_iter()
             .map(|h| {
-                let (a, b) = snorm.original_range(h.start, h.end);
-                (s + a, s + b, h.sector)
+                let (a, b) = original(h.start, h.end);
+                (a, b, h.sector)
             })
             .collect();
         for &(a, b, sector) in &sector_hits {
@@ -109,12 +117,11 @@ pub fn extract(doc: &Document) -> Extraction {
         }
 
         // Events.
-        let fired_all = events::fire(&snorm.text);
-        let trigger_positions: Vec<usize> = fired_all.iter().map(|f| s + snorm.original_range(f.start, f.end).0).collect();
+        let fired_all = events::fire_with(snorm, lexicon_pass::within(&hits.triggers, ns, ne), lexicon_pass::within(&hits.cues, ns, ne));
+        let trigger_positions: Vec<usize> = fired_all.iter().map(|f| original(f.start, f.end).0).collect();
         let claimed_here: Vec<usize> = dates_here.iter().map(|d| d.start).collect();
         for fired in &fired_all {
-            let (ta, _) = snorm.original_range(fired.start, fired.end);
-            let trigger_at = s + ta;
+            let trigger_at = original(fired.start, fired.end).0;
             // A date belongs to the triggers it stands next to: another trigger between them
             // takes it. A date inside a relative clause ("المذكرات الموقعة في مارس") dates only
             // the trigger it follows.

@@ -2,7 +2,7 @@
 //! pseudo-sector `none` are idioms that contain a sector word but are not the sector (مجلس
 //! الأمن); they win as longer matches and are then dropped.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{longest_non_overlapping, Gazetteer, Hit};
 use crate::data_file;
 use std::sync::LazyLock;
 
@@ -18,8 +18,13 @@ pub struct SectorHit {
 }
 
 pub fn find_sectors(norm: &str) -> Vec<SectorHit> {
+    sectors_in(norm, SECTORS.find_all(norm))
+}
+
+/// Sector words given the overlapping hits of the sector lexicon in `norm`.
+pub fn sectors_in(norm: &str, hits: Vec<Hit>) -> Vec<SectorHit> {
     let g = &*SECTORS;
-    g.find(norm)
+    longest_non_overlapping(hits)
         .into_iter()
         .filter(|h| g.entries[h.entry] != "none")
         .map(|h| SectorHit { sector: g.entries[h.entry].as_str(), start: h.mention_start(norm), end: h.end })

@@ -18,6 +18,12 @@ impl Normalized {
         let e = self.origin.get(end).copied().unwrap_or(0) as usize;
         (s, e.max(s))
     }
+
+    /// Normalized byte offset of original byte `at`: where the first character at or after it
+    /// landed (a sentence's range in the normalized text).
+    pub fn normalized_offset(&self, at: usize) -> usize {
+        self.origin[..self.origin.len() - 1].partition_point(|&o| (o as usize) < at)
+    }
 }
 
 /// Is `c` removed entirely when matching (harakat, Quranic marks, tatweel, bidi controls)?
@@ -91,5 +97,7 @@ mod tests {
         let at = n.text.find("بنغازي").unwrap();
         let (s, e) = n.original_range(at, at + "بنغازي".len());
         assert_eq!(&original[s..e], "بنغازي");
+        assert_eq!(n.normalized_offset(s), at);
+        assert_eq!(n.normalized_offset(original.len()), n.text.len());
     }
 }

@@ -1,0 +1,59 @@
+//! Every word lexicon (registry, titles, organization heads, event triggers and cues, sectors)
+//! matched in one pass over a document's normalized text: each word is walked once, then each
+//! extractor takes its own hits, per document or per sentence.
+
+use super::gazetteer::{Combined, Hit};
+use super::{actors, events, registry, sectors};
+use std::sync::LazyLock;
+
+/// Overlapping whole-word hits of each lexicon, in text order.
+pub struct LexiconHits {
+    pub registry: Vec<Hit>,
+    pub titles: Vec<Hit>,
+    pub org_heads: Vec<Hit>,
+    pub triggers: Vec<Hit>,
+    pub cues: Vec<Hit>,
+    pub sectors: Vec<Hit>,
+}
+
+static ALL: LazyLock<Combined> = LazyLock::new(|| {
+    let (titles, org_heads) = actors::lexicon_forms();
+    let (triggers, cues) = events::lexicon_forms();
+    Combined::new(&[registry::REGISTRY.gazetteer.forms(), titles, org_heads, triggers, cues, sectors::SECTORS.forms()])
+});
+
+pub fn match_all(norm: &str) -> LexiconHits {
+    let mut members = ALL.find_all(norm).into_iter();
+    let mut next = || members.next().unwrap_or_default();
+    LexiconHits { registry: next(), titles: next(), org_heads: next(), triggers: next(), cues: next(), sectors: next() }
+}
+
+/// The hits lying inside the normalized range `from..to`, with offsets made relative to `from`.
+pub fn within(hits: &[Hit], from: usize, to: usize) -> Vec<Hit> {
+    let first = hits.partition_point(|h| h.word_start < from);
+    hits[first..]
+        .iter()
+        .take_while(|h| h.word_start < to)
+        .filter(|h| h.end <= to)
+        .map(|h| Hit { start: h.start - from, end: h.end - from, word_start: h.word_start - from, entry: h.entry })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize_str;
+
+    #[test]
+    fn one_pass_finds_what_each_lexicon_finds_alone() {
+        let n = normalize_str("وصل وزير الخارجية الإيطالي إلى طرابلس. وبحث التعاون الزراعي والصحي، وقد يوقع مذكرة تفاهم.");
+        let all = match_all(&n);
+        assert_eq!(all.registry, registry::REGISTRY.gazetteer.find_all(&n));
+        assert_eq!(all.sectors, sectors::SECTORS.find_all(&n));
+        assert!(!all.triggers.is_empty() && !all.cues.is_empty() && !all.titles.is_empty());
+        // A sentence's share, relative to the sentence: as if matched on the sentence alone.
+        let second = n.find("وبحث").unwrap();
+        assert_eq!(within(&all.sectors, second, n.len()), sectors::SECTORS.find_all(&n[second..]));
+        assert_eq!(within(&all.registry, second, n.len()), Vec::new());
+    }
+}
