@@ -9,7 +9,7 @@ use crate::data_file;
 use crate::model::Actor;
 use crate::text::clitics::is_proclitic_prefix;
 use crate::text::normalize::{normalize_str, Normalized};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// One actor mention, in byte offsets of the original text.
@@ -243,7 +243,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
     }
 
     // 3. Bare surnames: the one person of that surname already named in the document.
-    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
     for (name, actor) in &doc_people {
         if let Some(last) = name.rsplit(' ').next().filter(|_| name.contains(' ')) {
             by_surname.entry(last).or_default().insert(actor.actor_id.as_str());

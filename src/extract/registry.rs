@@ -7,7 +7,7 @@ use super::lexicon::Tsv;
 use crate::data_file;
 use crate::model::Actor;
 use crate::text::normalize::normalize_str;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// How a registry form names its actor.
@@ -99,7 +99,7 @@ impl Registry {
 
         // Organization names that are also ordinary words or shared: accepted only in context.
         let amb = Tsv::parse(data_file!("registry/org_ambiguous.tsv"));
-        let mut org_ambiguous: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut org_ambiguous: HashMap<&str, Vec<&str>> = HashMap::default();
         for r in &amb.rows {
             if let (Some(v), Some(id)) = (amb.get(r, "variant_ar"), amb.get(r, "id")) {
                 org_ambiguous.entry(id).or_default().push(v);
@@ -118,7 +118,7 @@ impl Registry {
         }
 
         let t = Tsv::parse(data_file!("registry/persons.tsv"));
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::default();
         for r in &t.rows {
             let Some(id) = t.get(r, "id") else { continue };
             let names = t.variants(r, "names_ar");
