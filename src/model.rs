@@ -99,7 +99,8 @@ pub struct Reject {
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Extraction {
     pub events: Vec<Event>,
-    pub actors: Vec<Actor>,
+    /// Shared with the registry: an actor is named many times, copied once per dataset.
+    pub actors: Vec<std::sync::Arc<Actor>>,
     pub mentions: Vec<Mention>,
     pub figures: Vec<Figure>,
     pub sectors: Vec<Sector>,

@@ -94,7 +94,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     let mut summary = RunSummary::default();
     let mut fingerprint = Sha256::new();
     let mut first_source_of: HashMap<String, String> = HashMap::new();
-    let mut actors: BTreeMap<String, Actor> = BTreeMap::new();
+    let mut actors: BTreeMap<String, std::sync::Arc<Actor>> = BTreeMap::new();
 
     loop {
         let mut units = Vec::new();
@@ -170,7 +170,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     }
     progress.finish();
 
-    let actor_rows: Vec<Actor> = actors.into_values().collect();
+    let actor_rows: Vec<Actor> = actors.into_values().map(std::sync::Arc::unwrap_or_clone).collect();
     summary.actors = actor_rows.len() as u64;
     sink(&mut sinks, "actors")?.write(frame::actors_frame(&actor_rows)?)?;
 

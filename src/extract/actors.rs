@@ -10,12 +10,12 @@ use crate::model::Actor;
 use crate::text::clitics::is_proclitic_prefix;
 use crate::text::normalize::{normalize_str, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// One actor mention, in byte offsets of the original text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorMention {
-    pub actor: Actor,
+    pub actor: Arc<Actor>,
     pub start: usize,
     pub end: usize,
     pub role_text: Option<String>,
@@ -107,7 +107,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
     };
     let reg = &*REGISTRY;
     let lex = &*LEX;
-    let mut out: Vec<(usize, usize, Actor, Option<String>)> = Vec::new(); // normalized span
+    let mut out: Vec<(usize, usize, Arc<Actor>, Option<String>)> = Vec::new(); // normalized span
 
     // 1. Registry names, adjectives and ambiguous forms in place context.
     let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
@@ -212,7 +212,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
     }
 
     // Resolve found names to registry persons where the registry knows them.
-    let mut doc_people: Vec<(String, Actor)> = Vec::new(); // normalized full name, actor
+    let mut doc_people: Vec<(String, Arc<Actor>)> = Vec::new(); // normalized full name, actor
     for (a, b, role) in &persons {
         let (s, e) = (toks[*a].start, toks[*b - 1].end);
         let mut name = n[s..e].to_string();
@@ -366,8 +366,8 @@ fn slug(name: &str) -> String {
 }
 
 /// An actor found by rule, not in the registry: its id is the normalized name.
-fn unregistered(name: &str, actor_type: &'static str, id_prefix: &str, org_kind: Option<&str>, country: Option<String>) -> Actor {
-    Actor {
+fn unregistered(name: &str, actor_type: &'static str, id_prefix: &str, org_kind: Option<&str>, country: Option<String>) -> Arc<Actor> {
+    Arc::new(Actor {
         actor_id: format!("{id_prefix}/{}", slug(name)),
         actor_type,
         name_ar: Some(name.to_string()),
@@ -378,14 +378,14 @@ fn unregistered(name: &str, actor_type: &'static str, id_prefix: &str, org_kind:
         wikidata_id: None,
         in_registry: false,
         country,
-    }
+    })
 }
 
-fn unregistered_person(name: &str, country: Option<String>) -> Actor {
+fn unregistered_person(name: &str, country: Option<String>) -> Arc<Actor> {
     unregistered(name, "person", "person", None, country)
 }
 
-fn unregistered_org(name: &str, kind: &str, country: Option<String>) -> Actor {
+fn unregistered_org(name: &str, kind: &str, country: Option<String>) -> Arc<Actor> {
     unregistered(name, "organization", "org", Some(kind), country)
 }
 
@@ -396,7 +396,7 @@ mod tests {
 
     fn ids(text: &str) -> Vec<(String, String)> {
         let n = normalize(text);
-        find_actors(text, &n).into_iter().map(|m| (m.actor.actor_id, text[m.start..m.end].to_string())).collect()
+        find_actors(text, &n).into_iter().map(|m| (m.actor.actor_id.clone(), text[m.start..m.end].to_string())).collect()
     }
 
     #[test]

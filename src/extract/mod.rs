@@ -229,7 +229,7 @@ fn in_relative_clause(before: &str) -> bool {
 fn is_dateline(text: &str, d: &dates::DateMatch) -> bool {
     let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
-    let line_no = text[..line_start].matches('\n').count();
+    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
     let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
     // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
     let before = text[line_start..d.start].chars().count();

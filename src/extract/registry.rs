@@ -8,7 +8,7 @@ use crate::data_file;
 use crate::model::Actor;
 use crate::text::normalize::normalize_str;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// How a registry form names its actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub struct Form {
 }
 
 pub struct Registry {
-    pub actors: Vec<Actor>,
+    pub actors: Vec<Arc<Actor>>,
     pub gazetteer: Gazetteer<Form>,
     by_id: HashMap<String, usize>,
     /// Normalized last name -> registry persons that carry it.
@@ -58,9 +58,9 @@ fn registry_actor(t: &Tsv, r: &[&str], id: &str, actor_type: &'static str, names
 
 impl Registry {
     fn load() -> Self {
-        let mut actors: Vec<Actor> = Vec::new();
+        let mut actors: Vec<Arc<Actor>> = Vec::new();
         let mut forms: Vec<(String, Form)> = Vec::new();
-        let mut add = |actor: Actor, names: Vec<&str>, adjectives: Vec<&str>, ambiguous: Vec<&str>, actors: &mut Vec<Actor>| {
+        let mut add = |actor: Actor, names: Vec<&str>, adjectives: Vec<&str>, ambiguous: Vec<&str>, actors: &mut Vec<Arc<Actor>>| {
             let idx = actors.len();
             let ambiguous_set: std::collections::HashSet<String> = ambiguous.iter().map(|a| normalize_str(a)).collect();
             let kind_of = |f: &str, base: FormKind| if ambiguous_set.contains(&normalize_str(f)) { FormKind::Ambiguous } else { base };
@@ -73,7 +73,7 @@ impl Registry {
             for a in ambiguous {
                 forms.push((a.to_string(), Form { actor: idx, kind: FormKind::Ambiguous }));
             }
-            actors.push(actor);
+            actors.push(Arc::new(actor));
         };
 
         let t = Tsv::parse(data_file!("registry/countries.tsv"));
@@ -143,7 +143,7 @@ impl Registry {
     }
 
     pub fn get(&self, id: &str) -> Option<&Actor> {
-        self.by_id.get(id).map(|&i| &self.actors[i])
+        self.by_id.get(id).map(|&i| &*self.actors[i])
     }
 
     pub fn country(&self, iso3: &str) -> Option<&Actor> {
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn every_state_has_arabic_names_and_ids_are_unique() {
         let r = &*REGISTRY;
-        let countries: Vec<&Actor> = r.actors.iter().filter(|a| a.actor_type == "country").collect();
+        let countries: Vec<&Actor> = r.actors.iter().map(|a| &**a).filter(|a| a.actor_type == "country").collect();
         assert!(countries.len() >= 193, "all UN members: {}", countries.len());
         assert!(countries.iter().all(|c| c.name_ar.is_some() && c.name_en.is_some()));
         assert_eq!(r.by_id.len(), r.actors.len(), "actor ids are unique");
