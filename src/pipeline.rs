@@ -96,78 +96,89 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     let mut first_source_of: HashMap<String, String> = HashMap::new();
     let mut actors: BTreeMap<String, std::sync::Arc<Actor>> = BTreeMap::new();
 
-    loop {
-        let mut units = Vec::new();
-        let mut bytes = 0;
-        while units.len() < BATCH_UNITS && bytes < BATCH_BYTES {
-            match walker.next() {
-                Some(u) => {
-                    bytes += u.bytes;
-                    units.push(u);
-                }
-                None => break,
-            }
-        }
-        if units.is_empty() {
-            break;
-        }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            units
-                .into_par_iter()
-                .map(|unit| match ingest::prepare(unit, &prepare_opts) {
-                    Ok(doc) => {
-                        let extraction = extract::extract(&doc);
-                        Outcome::Document(Box::new((doc, extraction)))
+    // Extracting the next batch overlaps writing this one: a reader thread walks the inputs and
+    // runs the pool, this thread deduplicates and writes, in input order. One batch waits at most.
+    std::thread::scope(|scope| -> Result<()> {
+        let (batches, received) = std::sync::mpsc::sync_channel::<(Vec<Outcome>, u64)>(1);
+        let reader = scope.spawn(move || loop {
+            let mut units = Vec::new();
+            let mut bytes = 0;
+            while units.len() < BATCH_UNITS && bytes < BATCH_BYTES {
+                match walker.next() {
+                    Some(u) => {
+                        bytes += u.bytes;
+                        units.push(u);
                     }
-                    Err(reject) => Outcome::Rejected(reject),
-                })
-                .collect()
+                    None => break,
+                }
+            }
+            if units.is_empty() {
+                return;
+            }
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                units
+                    .into_par_iter()
+                    .map(|unit| match ingest::prepare(unit, &prepare_opts) {
+                        Ok(doc) => {
+                            let extraction = extract::extract(&doc);
+                            Outcome::Document(Box::new((doc, extraction)))
+                        }
+                        Err(reject) => Outcome::Rejected(reject),
+                    })
+                    .collect()
+            });
+            if batches.send((outcomes, bytes)).is_err() {
+                return; // the writer stopped on an error
+            }
         });
 
-        let mut batch = Batch::default();
-        for outcome in outcomes {
-            summary.units += 1;
-            match outcome {
-                Outcome::Document(boxed) => {
-                    let (doc, ex) = *boxed;
-                    fingerprint.update(format!("{}\t{}\n", doc.source, doc.doc_id));
-                    if let Some(first) = first_source_of.get(&doc.doc_id) {
-                        batch.rejects.push(Reject {
-                            source: doc.source.clone(),
-                            reason: "duplicate".into(),
-                            detail: format!("same text as {first}; kept once as document {}", doc.doc_id),
-                        });
-                        continue;
+        for (outcomes, bytes) in received {
+            let mut batch = Batch::default();
+            for outcome in outcomes {
+                summary.units += 1;
+                match outcome {
+                    Outcome::Document(boxed) => {
+                        let (doc, ex) = *boxed;
+                        fingerprint.update(format!("{}\t{}\n", doc.source, doc.doc_id));
+                        if let Some(first) = first_source_of.get(&doc.doc_id) {
+                            batch.rejects.push(Reject {
+                                source: doc.source.clone(),
+                                reason: "duplicate".into(),
+                                detail: format!("same text as {first}; kept once as document {}", doc.doc_id),
+                            });
+                            continue;
+                        }
+                        first_source_of.insert(doc.doc_id.clone(), doc.source.clone());
+                        for a in ex.actors {
+                            actors.entry(a.actor_id.clone()).or_insert(a);
+                        }
+                        batch.documents.push(doc);
+                        batch.events.extend(ex.events);
+                        batch.mentions.extend(ex.mentions);
+                        batch.figures.extend(ex.figures);
+                        batch.sectors.extend(ex.sectors);
                     }
-                    first_source_of.insert(doc.doc_id.clone(), doc.source.clone());
-                    for a in ex.actors {
-                        actors.entry(a.actor_id.clone()).or_insert(a);
+                    Outcome::Rejected(reject) => {
+                        fingerprint.update(format!("{}\t!{}\n", reject.source, reject.reason));
+                        summary.failed_inputs += 1;
+                        batch.rejects.push(reject);
                     }
-                    batch.documents.push(doc);
-                    batch.events.extend(ex.events);
-                    batch.mentions.extend(ex.mentions);
-                    batch.figures.extend(ex.figures);
-                    batch.sectors.extend(ex.sectors);
-                }
-                Outcome::Rejected(reject) => {
-                    fingerprint.update(format!("{}\t!{}\n", reject.source, reject.reason));
-                    summary.failed_inputs += 1;
-                    batch.rejects.push(reject);
                 }
             }
+            summary.documents += batch.documents.len() as u64;
+            summary.events += batch.events.len() as u64;
+            summary.mentions += batch.mentions.len() as u64;
+            summary.figures += batch.figures.len() as u64;
+            summary.sectors += batch.sectors.len() as u64;
+            summary.rejects += batch.rejects.len() as u64;
+            for r in &batch.rejects {
+                log::warn(&format!("rejected {}: {} ({})", r.source, r.reason, r.detail));
+            }
+            write_batch(&mut sinks, batch)?;
+            progress.advance(bytes, summary.documents);
         }
-        summary.documents += batch.documents.len() as u64;
-        summary.events += batch.events.len() as u64;
-        summary.mentions += batch.mentions.len() as u64;
-        summary.figures += batch.figures.len() as u64;
-        summary.sectors += batch.sectors.len() as u64;
-        summary.rejects += batch.rejects.len() as u64;
-        for r in &batch.rejects {
-            log::warn(&format!("rejected {}: {} ({})", r.source, r.reason, r.detail));
-        }
-        write_batch(&mut sinks, batch)?;
-        progress.advance(bytes, summary.documents);
-    }
+        reader.join().map_err(|_| anyhow::anyhow!("the extraction thread failed; please report this with the input that caused it"))
+    })?;
     progress.finish();
 
     let actor_rows: Vec<Actor> = actors.into_values().map(std::sync::Arc::unwrap_or_clone).collect();
