@@ -13,7 +13,8 @@ SIZES=${*:-20000 200000}
 mkdir -p "$WORK"
 cargo build --release --quiet
 BIN=target/release/relations-export
-printf '%-8s %-3s %10s %10s %9s %10s\n' docs jobs seconds articles/s MB/s peakRSS_MB
+# MB/s/core = article text over CPU time (user + system): what one core extracts per second.
+printf '%-8s %-3s %10s %10s %9s %9s %11s %10s\n' docs jobs seconds articles/s MB/s cpu_s MB/s/core peakRSS_MB
 for n in $SIZES; do
   corpus="$WORK/corpus-$n"
   [ -d "$corpus" ] || python3 "$SHARED/bench/make_corpus.py" --out "$corpus" --docs "$n" >/dev/null
@@ -23,7 +24,8 @@ for n in $SIZES; do
     /usr/bin/time -v "$BIN" -q -i "$corpus" -o "$out" --format parquet -j "$j" 2>"$WORK/time-$n-$j.txt" || true
     secs=$(grep "Elapsed (wall clock)" "$WORK/time-$n-$j.txt" | awk -F': ' '{print $2}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep "Maximum resident" "$WORK/time-$n-$j.txt" | awk '{print int($6/1024)}')
-    printf '%-8s %-3s %10.1f %10.0f %9.1f %10s\n' "$n" "$j" "$secs" "$(echo "$n/$secs" | bc -l)" "$(echo "$mb/$secs" | bc -l)" "$rss"
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$WORK/time-$n-$j.txt")
+    printf '%-8s %-3s %10.1f %10.0f %9.1f %9.1f %11.1f %10s\n' "$n" "$j" "$secs" "$(echo "$n/$secs" | bc -l)" "$(echo "$mb/$secs" | bc -l)" "$cpu" "$(echo "$mb/$cpu" | bc -l)" "$rss"
   done
 done
 

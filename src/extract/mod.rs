@@ -16,6 +16,7 @@ use crate::model::{short_hash, Document, Event, Extraction, Figure, Mention, Sec
 use crate::text::normalize::normalize_str;
 use crate::text::{normalize, sentences, CharIndex};
 use actors::ActorMention;
+use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A document-level sector needs this many mentions, unless it appears where an event is stated.
@@ -30,6 +31,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let hits = lexicon_pass::match_all(&norm.text);
     let found = actors::find_actors_in(text, &norm, hits.registry, hits.titles, hits.org_heads);
     let date_matches: Vec<dates::DateMatch> = dates::find_dates(text, doc.published_date).into_iter().filter(|d| !is_dateline(text, d)).collect();
+    let in_dateline = |m: &ActorMention| is_dateline_place(text, m);
     let mut ex = Extraction::default();
     let mut actor_seen = std::collections::HashSet::new();
 
@@ -48,7 +50,9 @@ pub fn extract(doc: &Document) -> Extraction {
         }
     }
 
-    let doc_countries = country_counts(found.iter());
+    // Cited outlets (وكالة نوفا الإيطالية) and the dateline's city are not parties to anything.
+    let is_party = |m: &ActorMention| m.actor.org_kind.as_deref() != Some("media") && !in_dateline(m);
+    let doc_countries = country_counts(found.iter().filter(|m| is_party(m)));
     let main_partner = doc_countries.iter().filter(|(c, _)| c.as_str() != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
     // The corpus is Libya's foreign relations: an event in a document that names any state is
     // read as having a Libyan side.
@@ -73,8 +77,7 @@ pub fn extract(doc: &Document) -> Extraction {
         // Mentions and dates are sorted by start: slice out this sentence's (no quadratic scans).
         let first = found.partition_point(|m| m.start < s);
         let in_sentence: Vec<&ActorMention> = found[first..].iter().take_while(|m| m.start < e).collect();
-        // A cited outlet's country (وكالة نوفا الإيطالية) is not a party.
-        let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| m.actor.org_kind.as_deref() != Some("media")).collect();
+        let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| is_party(m)).collect();
         let sentence_countries: BTreeSet<String> = country_counts(parties.iter().copied()).into_keys().collect();
         let first = date_matches.partition_point(|d| d.start < s);
         let dates_here: Vec<&dates::DateMatch> = date_matches[first..].iter().take_while(|d| d.start < e).filter(|d| d.end <= e).collect();
@@ -160,6 +163,13 @@ pub fn extract(doc: &Document) -> Extraction {
                 let frames_before = fired.event == events::EventType::Visit && is_frame(&text[s..trigger_at]);
                 date_matches[from..to.max(from)].iter().rev().find(|d| d.end <= s && d.date.is_some() && (frames_before || !claimed_before.contains(&d.start)))
             });
+            // An occurrence two or more years before publication is history the article recalls
+            // ("العقوبات المفروضة منذ عام 2011"), not news it reports.
+            if let (Some(published), Some(date)) = (doc.published_date, date.and_then(|d| d.date)) {
+                if published.year() - date.year() >= 2 {
+                    continue;
+                }
+            }
             let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
             let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
             actor_ids.sort();
@@ -234,7 +244,9 @@ fn is_dateline(text: &str, d: &dates::DateMatch) -> bool {
     // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
     let before = text[line_start..d.start].chars().count();
     let after: String = text[d.end..line_end].chars().take(30).collect();
-    let opens_with_dateline = before <= 12 && (after.contains(':') || [" - ", " – ", " — "].iter().any(|dash| after.contains(dash)));
+    // ... or a wire dateline: "تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو 2025 (وال) –".
+    let wire = after.trim_start().starts_with('(') || [" - ", " – ", " — ", " -- "].iter().any(|dash| after.contains(dash));
+    let opens_with_dateline = before <= 12 && (after.contains(':') || wire);
     line_no < 4 && (rest <= 30 || opens_with_dateline) || is_timestamp_line(&text[line_start..d.start], &text[d.end..line_end])
 }
 
@@ -260,6 +272,22 @@ fn is_frame(before: &str) -> bool {
 /// The last `n` words of `text`, normalized, nearest first.
 fn last_words(text: &str, n: usize) -> Vec<String> {
     text.split(|c: char| !gazetteer::is_word_char(c)).filter(|w| !w.is_empty()).rev().take(n).map(normalize_str).collect()
+}
+
+/// The place a wire dateline opens with ("تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو (وال) –",
+/// "روما/طرابلس (رويترز) -") is where the story was filed, not a party to what it reports.
+fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
+    let opens_line = text[line_start..m.start].chars().all(|c| c.is_whitespace() || c == '/' || is_separator(c));
+    let after: String = text[m.end..].chars().take(25).collect();
+    let rest = after.trim_start();
+    let separated = rest.starts_with(['-', '–', '—', '،', ',', '/', '(']);
+    line_no < 4 && opens_line && separated && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '،' | ',')
 }
 
 /// ISO3 codes of the actors mentioned, with how often.
@@ -374,6 +402,37 @@ mod tests {
         );
         assert_eq!(date_of(&ev, "agreement").as_deref(), Some("2025-06-08"), "{ev:?}");
         assert_eq!(date_of(&ev, "visit").as_deref(), Some("2025-06-08"), "{ev:?}");
+    }
+
+    fn parties_of(text: &str, published: &str) -> Vec<Vec<String>> {
+        let doc = Document {
+            doc_id: "t".into(),
+            source: "test".into(),
+            source_id: None,
+            url: None,
+            outlet: None,
+            title: None,
+            published_date: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            published_date_source: "metadata",
+            language: Some("ar".into()),
+            n_chars: text.chars().count() as i32,
+            text: text.into(),
+            boilerplate_chars: 0,
+        };
+        extract(&doc).events.into_iter().map(|e| e.countries).collect()
+    }
+
+    #[test]
+    fn the_dateline_city_is_not_a_party() {
+        let parties = parties_of("القاهرة - 3 - 2 (أ ش أ) -- رحبت ليبيا اليوم بقرار مجلس الأمن رفع العقوبات عن الأصول المجمدة.", "2025-02-03");
+        assert_eq!(parties, vec![vec!["LBY".to_string()]]);
+    }
+
+    #[test]
+    fn history_the_article_recalls_is_not_an_event() {
+        let ev = dated_events("وكانت إيطاليا قد وقعت مع ليبيا اتفاقية للتعاون في مجال الطاقة عام 2008. ووقع البلدان اليوم مذكرة تفاهم جديدة.", "2025-06-10");
+        assert_eq!(ev.iter().filter(|e| e.0 == "agreement").count(), 1, "{ev:?}");
+        assert_eq!(date_of(&ev, "agreement").as_deref(), Some("2025-06-10"), "{ev:?}");
     }
 
     #[test]
