@@ -2,7 +2,9 @@
 //! on one document and turns their byte spans into dataset records with code-point offsets.
 
 pub mod actors;
+pub mod datelines;
 pub mod dates;
+pub mod event_dates;
 pub mod events;
 pub mod figures;
 pub mod gazetteer;
@@ -13,10 +15,8 @@ pub mod registry;
 pub mod sectors;
 
 use crate::model::{short_hash, Document, Event, Extraction, Figure, Mention, Sector};
-use crate::text::normalize::normalize_str;
 use crate::text::{normalize, sentences, CharIndex};
 use actors::ActorMention;
-use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A document-level sector needs this many mentions, unless it appears where an event is stated.
@@ -30,8 +30,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let chars = CharIndex::new(text);
     let hits = lexicon_pass::match_all(&norm.text);
     let found = actors::find_actors_in(text, &norm, hits.registry, hits.titles, hits.org_heads);
-    let date_matches: Vec<dates::DateMatch> = dates::find_dates(text, doc.published_date).into_iter().filter(|d| !is_dateline(text, d)).collect();
-    let in_dateline = |m: &ActorMention| is_dateline_place(text, m);
+    let date_matches: Vec<dates::DateMatch> = dates::find_dates(text, doc.published_date).into_iter().filter(|d| !datelines::is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
     let mut actor_seen = std::collections::HashSet::new();
 
@@ -51,7 +50,7 @@ pub fn extract(doc: &Document) -> Extraction {
     }
 
     // Cited outlets (وكالة نوفا الإيطالية) and the dateline's city are not parties to anything.
-    let is_party = |m: &ActorMention| m.actor.org_kind.as_deref() != Some("media") && !in_dateline(m);
+    let is_party = |m: &ActorMention| m.actor.org_kind.as_deref() != Some("media") && !datelines::is_dateline_place(text, m);
     let doc_countries = country_counts(found.iter().filter(|m| is_party(m)));
     let main_partner = doc_countries.iter().filter(|(c, _)| c.as_str() != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
     // The corpus is Libya's foreign relations: an event in a document that names any state is
@@ -125,16 +124,7 @@ pub fn extract(doc: &Document) -> Extraction {
         let claimed_here: Vec<usize> = dates_here.iter().map(|d| d.start).collect();
         for fired in &fired_all {
             let trigger_at = original(fired.start, fired.end).0;
-            // A date belongs to the triggers it stands next to: another trigger between them
-            // takes it. A date inside a relative clause ("المذكرات الموقعة في مارس") dates only
-            // the trigger it follows.
-            let governs = |d: &dates::DateMatch| {
-                if in_relative_clause(&text[s..d.start]) {
-                    return trigger_positions.iter().copied().filter(|&p| p < d.start).max() == Some(trigger_at);
-                }
-                let (lo, hi) = if d.start < trigger_at { (d.end, trigger_at) } else { (trigger_at, d.start) };
-                !trigger_positions.iter().any(|&p| p > lo && p < hi && p != trigger_at)
-            };
+            let governs = |d: &dates::DateMatch| event_dates::governs(&text[s..d.start], d, trigger_at, &trigger_positions);
             let mut countries = sentence_countries.clone();
             if countries.len() > 3 {
                 // Keep Libya and the partner named nearest the trigger.
@@ -160,15 +150,11 @@ pub fn extract(doc: &Document) -> Extraction {
                 let from = date_matches.partition_point(|d| d.start < previous_sentence_start);
                 let to = date_matches.partition_point(|d| d.start < s);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
-                let frames_before = fired.event == events::EventType::Visit && is_frame(&text[s..trigger_at]);
+                let frames_before = fired.event == events::EventType::Visit && event_dates::is_frame(&text[s..trigger_at]);
                 date_matches[from..to.max(from)].iter().rev().find(|d| d.end <= s && d.date.is_some() && (frames_before || !claimed_before.contains(&d.start)))
             });
-            // An occurrence two or more years before publication is history the article recalls
-            // ("العقوبات المفروضة منذ عام 2011"), not news it reports.
-            if let (Some(published), Some(date)) = (doc.published_date, date.and_then(|d| d.date)) {
-                if published.year() - date.year() >= 2 {
-                    continue;
-                }
+            if event_dates::is_recalled_history(doc.published_date, date.and_then(|d| d.date)) {
+                continue;
             }
             let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
             let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
@@ -223,71 +209,6 @@ pub fn extract(doc: &Document) -> Extraction {
         }
     }
     ex
-}
-
-/// Does the date that follows `before` open inside a relative clause: "التي/الذي ..." a few words
-/// back, or a definite participle right before its preposition ("الموقعة في", "المبرمة خلال")?
-fn in_relative_clause(before: &str) -> bool {
-    let words = last_words(before, 4);
-    let relative_pronoun = words.iter().take(3).any(|w| matches!(w.as_str(), "التي" | "الذي" | "اللذين" | "اللتين" | "اللذان" | "اللتان"));
-    let participle = words.iter().skip_while(|w| matches!(w.as_str(), "في" | "خلال" | "يوم" | "منذ" | "مطلع" | "اواخر" | "اوايل" | "شهر")).next()
-        .is_some_and(|w| w.starts_with("الم") && w.chars().count() >= 6);
-    relative_pronoun || participle
-}
-
-/// A date standing on a short line near the top is the article's dateline, not an event's date.
-fn is_dateline(text: &str, d: &dates::DateMatch) -> bool {
-    let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
-    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
-    let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
-    // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
-    let before = text[line_start..d.start].chars().count();
-    let after: String = text[d.end..line_end].chars().take(30).collect();
-    // ... or a wire dateline: "تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو 2025 (وال) –".
-    let wire = after.trim_start().starts_with('(') || [" - ", " – ", " — ", " -- "].iter().any(|dash| after.contains(dash));
-    let opens_with_dateline = before <= 12 && (after.contains(':') || wire);
-    line_no < 4 && (rest <= 30 || opens_with_dateline) || is_timestamp_line(&text[line_start..d.start], &text[d.end..line_end])
-}
-
-/// A line holding only a date and perhaps a clock time ("2026-02-12 4:40 صباحًا") is a page
-/// timestamp wherever it stands.
-fn is_timestamp_line(before: &str, after: &str) -> bool {
-    let clock_word = |w: &str| matches!(normalize_str(w).as_str(), "صباحا" | "مساء" | "مساءا" | "ص" | "م" | "am" | "pm" | "gmt");
-    [before, after].iter().all(|part| {
-        part.split_whitespace().all(|w| w.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ":.,|/-–".contains(c)) || clock_word(w))
-    })
-}
-
-/// Does a trigger after `before` stand as the frame of another act ("خلال زيارة", "على هامش")?
-fn is_frame(before: &str) -> bool {
-    let words = last_words(before, 2);
-    match words.as_slice() {
-        [w, ..] if matches!(w.as_str(), "خلال" | "ضمن" | "اثناء" | "بمناسبه" | "هامش") => true,
-        [_, w2] => matches!(w2.as_str(), "خلال" | "ضمن" | "اثناء"),
-        _ => false,
-    }
-}
-
-/// The last `n` words of `text`, normalized, nearest first.
-fn last_words(text: &str, n: usize) -> Vec<String> {
-    text.split(|c: char| !gazetteer::is_word_char(c)).filter(|w| !w.is_empty()).rev().take(n).map(normalize_str).collect()
-}
-
-/// The place a wire dateline opens with ("تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو (وال) –",
-/// "روما/طرابلس (رويترز) -") is where the story was filed, not a party to what it reports.
-fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
-    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
-    let opens_line = text[line_start..m.start].chars().all(|c| c.is_whitespace() || c == '/' || is_separator(c));
-    let after: String = text[m.end..].chars().take(25).collect();
-    let rest = after.trim_start();
-    let separated = rest.starts_with(['-', '–', '—', '،', ',', '/', '(']);
-    line_no < 4 && opens_line && separated && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
-}
-
-fn is_separator(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '،' | ',')
 }
 
 /// ISO3 codes of the actors mentioned, with how often.

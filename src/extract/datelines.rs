@@ -1,0 +1,47 @@
+//! Datelines and page timestamps: the date and place an article was filed under, which date
+//! and involve no event.
+
+use super::actors::ActorMention;
+use super::dates::DateMatch;
+use crate::text::normalize::normalize_str;
+
+/// A date standing on a short line near the top is the article's dateline, not an event's date.
+pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
+    let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
+    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
+    let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
+    // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
+    let before = text[line_start..d.start].chars().count();
+    let after: String = text[d.end..line_end].chars().take(30).collect();
+    // ... or a wire dateline: "تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو 2025 (وال) –".
+    let wire = after.trim_start().starts_with('(') || [" - ", " – ", " — ", " -- "].iter().any(|dash| after.contains(dash));
+    let opens_with_dateline = before <= 12 && (after.contains(':') || wire);
+    line_no < 4 && (rest <= 30 || opens_with_dateline) || is_timestamp_line(&text[line_start..d.start], &text[d.end..line_end])
+}
+
+/// A line holding only a date and perhaps a clock time ("2026-02-12 4:40 صباحًا") is a page
+/// timestamp wherever it stands.
+fn is_timestamp_line(before: &str, after: &str) -> bool {
+    let clock_word = |w: &str| matches!(normalize_str(w).as_str(), "صباحا" | "مساء" | "مساءا" | "ص" | "م" | "am" | "pm" | "gmt");
+    [before, after].iter().all(|part| {
+        part.split_whitespace().all(|w| w.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ":.,|/-–".contains(c)) || clock_word(w))
+    })
+}
+
+/// The place a wire dateline opens with ("تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو (وال) –",
+/// "روما/طرابلس (رويترز) -") is where the story was filed, not a party to what it reports.
+pub fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
+    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
+    let opens_line = text[line_start..m.start].chars().all(|c| c.is_whitespace() || c == '/' || is_separator(c));
+    let after: String = text[m.end..].chars().take(25).collect();
+    let rest = after.trim_start();
+    let separated = rest.starts_with(['-', '–', '—', '،', ',', '/', '(']);
+    line_no < 4 && opens_line && separated && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '،' | ',')
+}
+
