@@ -32,13 +32,16 @@ fn is_timestamp_line(before: &str, after: &str) -> bool {
 /// The place a wire dateline opens with ("تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو (وال) –",
 /// "روما/طرابلس (رويترز) -") is where the story was filed, not a party to what it reports.
 pub fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
+    // Cheap tests first: this runs for every mention.
+    let opens_line = text[..m.start].chars().rev().take_while(|&c| c != '\n').all(|c| c.is_whitespace() || c == '/' || is_separator(c));
+    if !opens_line {
+        return false;
+    }
+    let after: String = text[m.end..].chars().take(25).collect();
+    let separated = after.trim_start().starts_with(['-', '–', '—', '،', ',', '/', '(']);
     let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
     let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
-    let opens_line = text[line_start..m.start].chars().all(|c| c.is_whitespace() || c == '/' || is_separator(c));
-    let after: String = text[m.end..].chars().take(25).collect();
-    let rest = after.trim_start();
-    let separated = rest.starts_with(['-', '–', '—', '،', ',', '/', '(']);
-    line_no < 4 && opens_line && separated && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
+    separated && line_no < 4 && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
 }
 
 fn is_separator(c: char) -> bool {
