@@ -101,19 +101,19 @@ fn build_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> nfa::contiguous::NFA {
 /// Calls `found(start, end, word_start, pattern)` for every form that starts a word of `norm`
 /// or follows the word's proclitics, and ends a word. Matches come in text order.
 fn for_each_match(nfa: &nfa::contiguous::NFA, norm: &str, mut found: impl FnMut(usize, usize, usize, usize)) {
-    let mut at = 0;
-    while at < norm.len() {
-        let Some(c) = norm[at..].chars().next() else { break };
-        if !is_word_char(c) {
-            at += c.len_utf8();
-            continue;
+    let mut word_start = None;
+    // A sentinel space closes the last word.
+    for (at, c) in norm.char_indices().chain([(norm.len(), ' ')]) {
+        match (is_word_char(c), word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(ws)) => {
+                for start in proclitic_ends(&norm[ws..at]).map(|p| ws + p) {
+                    walk(nfa, norm, start, |end, pid| found(start, end, ws, pid));
+                }
+                word_start = None;
+            }
+            _ => {}
         }
-        let word_start = at;
-        let word_end = norm[at..].find(|c: char| !is_word_char(c)).map_or(norm.len(), |i| at + i);
-        for start in proclitic_ends(&norm[word_start..word_end]).map(|p| word_start + p) {
-            walk(nfa, norm, start, |end, pid| found(start, end, word_start, pid));
-        }
-        at = word_end;
     }
 }
 
@@ -184,7 +184,9 @@ impl<T> Gazetteer<T> {
 /// Offsets in `word` where a lexicon form may begin: the word start and the end of each
 /// proclitic chain it opens with (وبالجزائر: 0, 2, 4, 8); a chain is at most four letters.
 fn proclitic_ends(word: &str) -> impl Iterator<Item = usize> + '_ {
-    word.char_indices().take(5).map(|(i, _)| i).filter(move |&i| is_proclitic_prefix(&word[..i]))
+    // Most words open with no proclitic letter: then only their start.
+    let chains = if word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) { 5 } else { 1 };
+    word.char_indices().take(chains).map(|(i, _)| i).filter(move |&i| is_proclitic_prefix(&word[..i]))
 }
 
 /// A multi-word form with and without the article on its later words: "امن غذايي" also
