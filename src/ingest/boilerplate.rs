@@ -7,7 +7,7 @@
 //! the cleaned text point at the original wording. Markers live in
 //! `data/lexicon/boilerplate.tsv`; the rules here are about line shapes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -73,8 +73,11 @@ struct MarkerHit {
 }
 
 struct Lexicon {
-    /// (family, folded marker), longest marker first so the most specific one wins.
-    markers: Vec<(Family, String)>,
+    /// Folded marker -> its family (the first listed wins). A line looks up only its own
+    /// word-end prefixes, longest first, so the most specific marker wins.
+    marker_families: HashMap<String, Family>,
+    /// Byte length of the longest marker key: no longer prefix needs a look-up.
+    longest_marker: usize,
     /// Folded multi-word share markers, matched even when glued to the next word.
     share_phrases: Vec<String>,
     /// One share button, optionally with its counter ("Share 0", "0 Shares", "Shares:").
@@ -92,7 +95,7 @@ fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(tsv: &str) -> Lexicon {
-        let mut markers = Vec::new();
+        let mut marker_families = HashMap::new();
         let mut share_raw: Vec<String> = Vec::new();
         let mut counter_raw: Vec<String> = Vec::new();
         for (family, variants) in tsv_rows(tsv) {
@@ -104,21 +107,22 @@ impl Lexicon {
                         if let Some(family) = Family::from_name(name) {
                             let key = line_key(variant);
                             if !key.is_empty() {
-                                markers.push((family, key));
+                                marker_families.entry(key).or_insert(family);
                             }
                         }
                     }
                 }
             }
         }
-        markers.sort_by_key(|(_, key)| std::cmp::Reverse(key.len()));
+        let longest_marker = marker_families.keys().map(String::len).max().unwrap_or(0);
         let share_phrases = share_raw
             .iter()
             .map(|s| line_key(s))
             .filter(|key| key.contains(' '))
             .collect();
         Lexicon {
-            markers,
+            marker_families,
+            longest_marker,
             share_phrases,
             share_button: share_button_regex(&share_raw),
             share_words: aho_corasick::AhoCorasick::builder()
@@ -129,19 +133,26 @@ impl Lexicon {
         }
     }
 
+    /// The longest marker `key` (a line key) is or starts with, as a whole-word prefix.
     fn marker(&self, key: &str) -> Option<MarkerHit> {
-        self.markers.iter().find_map(|(family, marker)| {
-            if key == marker {
+        // A marker can only end where the key ends or before a non-alphanumeric char (a
+        // space, a colon...): try those prefixes, longest first.
+        let whole_key = (key.len() <= self.longest_marker).then_some(key.len());
+        let head = &key[..ceil_char_boundary(key, self.longest_marker + 1)];
+        let word_ends = head
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| !is_alphanumeric(c))
+            .map(|(at, _)| at);
+        whole_key.into_iter().chain(word_ends).find_map(|end| {
+            let family = *self.marker_families.get(&key[..end])?;
+            let tail = &key[end..];
+            if tail.is_empty() {
                 return Some(MarkerHit {
-                    family: *family,
+                    family,
                     alone: true,
                     separated: false,
                 });
-            }
-            let tail = key.strip_prefix(marker.as_str())?;
-            let next = tail.chars().next()?;
-            if next.is_alphanumeric() {
-                return None;
             }
             // A one-word marker ("تعليقات", "Tags") starts many ordinary lines: it needs
             // a colon-like separator; a multi-word marker is distinctive enough.
@@ -149,13 +160,20 @@ impl Lexicon {
                 tail.trim_start().chars().next(),
                 Some(':' | '：' | '-' | '–' | '—' | '|' | '>' | '»' | '(' | '/')
             );
-            (marker.contains(' ') || separated).then_some(MarkerHit {
-                family: *family,
+            (key[..end].contains(' ') || separated).then_some(MarkerHit {
+                family,
                 alone: false,
                 separated,
             })
         })
     }
+}
+
+/// The smallest char boundary of `text` at or above `at` (or its end).
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// (family, variants) of each data row; header and `#` comment lines skipped.
@@ -210,24 +228,30 @@ fn never_matching() -> Regex {
 
 // ------------------------------------------------------------------ text shapes
 
-/// Folds spelling variants so markers match: case, diacritics, tatweel, alef forms, ى, ة.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{0610}'..='\u{061A}'
-            | '\u{064B}'..='\u{065F}'
-            | '\u{0670}'
-            | '\u{06D6}'..='\u{06ED}'
-            | '\u{0640}' => {}
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' => out.push('ي'),
-            'ة' => out.push('ه'),
-            c if c.is_whitespace() => out.push(' '),
-            c => out.extend(c.to_lowercase()),
-        }
+/// Folds `c` so spelling variants match (case, diacritics, tatweel, alef forms, ى, ة) and
+/// gives the result to `emit`: nothing, one char, or several for some lowercase forms.
+/// Every whitespace char becomes a space.
+fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    match c {
+        // Fast paths: ASCII, and the Arabic block, which has no case (the general Unicode
+        // lowercase table was a hot spot).
+        c if c.is_ascii() => emit(if c.is_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        }),
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' => {}
+        'أ' | 'إ' | 'آ' | 'ٱ' => emit('ا'),
+        'ى' => emit('ي'),
+        'ة' => emit('ه'),
+        '\u{0600}'..='\u{06FF}' => emit(c),
+        c if c.is_whitespace() => emit(' '),
+        c => c.to_lowercase().for_each(emit),
     }
-    out
 }
 
 /// A line folded, stripped of punctuation at both ends, spaces collapsed.
@@ -236,10 +260,43 @@ fn fold(text: &str) -> String {
 const LINE_KEY_CHARS: usize = 160;
 
 fn line_key(line: &str) -> String {
-    let head = line.char_indices().nth(LINE_KEY_CHARS).map_or(line, |(i, _)| &line[..i]);
-    let folded = fold(head);
-    let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric());
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass: fold and collapse spaces, then trim the non-alphanumeric ends in place.
+    let mut key = String::with_capacity(line.len().min(LINE_KEY_CHARS * 4));
+    let mut space_pending = false;
+    for c in line.chars().take(LINE_KEY_CHARS) {
+        fold_char(c, |f| {
+            if f == ' ' {
+                space_pending = true;
+                return;
+            }
+            if space_pending && !key.is_empty() {
+                key.push(' ');
+            }
+            space_pending = false;
+            key.push(f);
+        });
+    }
+    let end = key
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_alphanumeric(c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    key.truncate(end);
+    let start = key
+        .char_indices()
+        .find(|&(_, c)| is_alphanumeric(c))
+        .map_or(key.len(), |(at, _)| at);
+    key.drain(..start);
+    key
+}
+
+/// `char::is_alphanumeric` with a fast path for ASCII and the Arabic letters and digits.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
+        c => c.is_alphanumeric(),
+    }
 }
 
 fn word_count(text: &str) -> usize {
@@ -248,7 +305,11 @@ fn word_count(text: &str) -> usize {
 
 /// A real paragraph: a sentence ending in a full stop, or a long line with punctuation.
 fn is_prose(text: &str) -> bool {
-    let words = word_count(text);
+    is_prose_of(text, word_count(text))
+}
+
+/// `is_prose` for a text whose word count is known.
+fn is_prose_of(text: &str, words: usize) -> bool {
     let end = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '»' | ')' | '’' | '*')
     });
@@ -277,11 +338,11 @@ fn is_arabic_letter(c: char) -> bool {
 /// (ة, ى) followed by another letter, or an implausibly long Arabic word.
 fn has_glued_words(text: &str) -> bool {
     text.split_whitespace().any(|word| {
-        let chars: Vec<char> = word.chars().collect();
-        let final_form_inside = chars
-            .windows(2)
-            .any(|pair| matches!(pair[0], 'ة' | 'ى') && is_arabic_letter(pair[1]));
-        let arabic_letters = chars.iter().filter(|c| is_arabic_letter(**c)).count();
+        let final_form_inside = word
+            .chars()
+            .zip(word.chars().skip(1))
+            .any(|(c, next)| matches!(c, 'ة' | 'ى') && is_arabic_letter(next));
+        let arabic_letters = word.chars().filter(|&c| is_arabic_letter(c)).count();
         final_form_inside || arabic_letters >= 20
     })
 }
@@ -289,11 +350,20 @@ fn has_glued_words(text: &str) -> bool {
 /// `Home > News > Libya` style trails (or ` » `, ` › `, ` / ` separated). The separator
 /// must stand between spaces: `»` glued to a word is a closing quote.
 fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
-    let parts = [" > ", " » ", " › ", " / "]
-        .iter()
-        .map(|separator| line.split(separator).collect::<Vec<&str>>())
-        .max_by_key(Vec::len)
-        .unwrap_or_default();
+    if !line.contains(['>', '»', '›', '/']) {
+        return false;
+    }
+    // Split on the separator that occurs most (the last of equals); count first so that
+    // lines without one allocate nothing.
+    let Some((separator, _)) = [" > ", " » ", " › ", " / "]
+        .into_iter()
+        .map(|separator| (separator, line.matches(separator).count()))
+        .filter(|&(_, count)| count > 0)
+        .max_by_key(|&(_, count)| count)
+    else {
+        return false;
+    };
+    let parts: Vec<&str> = line.split(separator).collect();
     if parts.len() < 2
         || parts
             .iter()
@@ -312,6 +382,9 @@ fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
 }
 
 fn is_hashtag_line(line: &str) -> bool {
+    if !line.contains('#') {
+        return false;
+    }
     let words = word_count(line);
     let tags = line
         .split_whitespace()
@@ -329,10 +402,15 @@ enum Widget {
     Keep(Vec<String>),
 }
 
-/// Share buttons and counters on a line, and what (if anything) of the line survives.
-fn share_widget(line: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> Option<Widget> {
-    let key = line_key(line);
-    let words = word_count(line);
+/// Share buttons and counters on a line (with its key and word count), and what (if
+/// anything) of the line survives.
+fn share_widget(
+    line: &str,
+    key: &str,
+    words: usize,
+    lexicon: &Lexicon,
+    sources: &HashSet<String>,
+) -> Option<Widget> {
     if words <= MAX_GLUED_SHARE_LINE_WORDS
         && lexicon
             .share_phrases
@@ -394,14 +472,19 @@ fn is_widget_separator(c: char) -> bool {
 
 fn source_key(line: &str, lexicon: &Lexicon) -> Option<String> {
     let key = line_key(line);
-    match lexicon.marker(&key) {
+    is_source_line(lexicon.marker(&key), word_count(line)).then_some(key)
+}
+
+/// A credit line ("المصدر: ..."): a source marker followed by a few words.
+fn is_source_line(marker: Option<MarkerHit>, words: usize) -> bool {
+    matches!(
+        marker,
         Some(MarkerHit {
             family: Family::Source,
             alone: false,
             ..
-        }) if word_count(line) <= 12 => Some(key),
-        _ => None,
-    }
+        })
+    ) && words <= 12
 }
 
 fn is_new_source_line(text: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> bool {
@@ -417,8 +500,12 @@ enum Action {
     Replace(String),
 }
 
+/// The article's lines with what the rules ask of each, computed once.
 struct Lines<'a> {
     text: Vec<&'a str>,
+    /// `line_key` of each line.
+    key: Vec<String>,
+    words: Vec<usize>,
     marker: Vec<Option<MarkerHit>>,
     prose: Vec<bool>,
     /// `prose_from[i]`: some line at or after `i` is a paragraph.
@@ -431,14 +518,22 @@ impl<'a> Lines<'a> {
             .split('\n')
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
             .collect();
-        let marker = lines.iter().map(|l| lexicon.marker(&line_key(l))).collect();
-        let prose: Vec<bool> = lines.iter().map(|l| is_prose(l)).collect();
+        let key: Vec<String> = lines.iter().map(|l| line_key(l)).collect();
+        let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
+        let marker = key.iter().map(|k| lexicon.marker(k)).collect();
+        let prose: Vec<bool> = lines
+            .iter()
+            .zip(&words)
+            .map(|(l, &w)| is_prose_of(l, w))
+            .collect();
         let mut prose_from = vec![false; lines.len() + 1];
         for i in (0..lines.len()).rev() {
             prose_from[i] = prose[i] || prose_from[i + 1];
         }
         Lines {
             text: lines,
+            key,
+            words,
             marker,
             prose,
             prose_from,
@@ -507,12 +602,12 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
             i += 1;
             continue;
         }
-        let key = line_key(line);
-        let words = word_count(line);
+        let key = &lines.key[i];
+        let words = lines.words[i];
 
         // Counter lines are short; skip the pattern on paragraphs.
         let short = words <= 4;
-        if short && (lexicon.counter_line.is_match(&key) || lexicon.counter_line.is_match(line.trim())) {
+        if short && (lexicon.counter_line.is_match(key) || lexicon.counter_line.is_match(line.trim())) {
             actions[i] = Action::Remove;
             i += 1;
             continue;
@@ -586,8 +681,8 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
             }
         }
 
-        if let Some(source) = source_key(line, lexicon) {
-            if !sources.insert(source) {
+        if is_source_line(lines.marker[i], words) {
+            if !sources.insert(key.clone()) {
                 actions[i] = Action::Remove;
             }
             article_ended |= seen_prose;
@@ -595,7 +690,7 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
             continue;
         }
 
-        if let Some(widget) = share_widget(line, lexicon, &sources) {
+        if let Some(widget) = share_widget(line, key, words, lexicon, &sources) {
             article_ended |= seen_prose;
             actions[i] = match widget {
                 Widget::WholeLine => Action::Remove,
@@ -701,18 +796,19 @@ mod tests {
             );
             assert!(variants.count() > 0, "family {family:?} has an empty row");
         }
-        assert!(lexicon().markers.len() > 100);
+        assert!(lexicon().marker_families.len() > 100);
     }
 
     #[test]
     fn no_marker_belongs_to_two_families() {
-        let markers = &lexicon().markers;
-        for (i, (family, key)) in markers.iter().enumerate() {
-            for (other_family, other_key) in &markers[i + 1..] {
-                assert!(
-                    key != other_key || family == other_family,
-                    "{key:?} is in {family:?} and {other_family:?}"
-                );
+        let mut seen: HashMap<String, Family> = HashMap::new();
+        for (name, variants) in tsv_rows(LEXICON_TSV) {
+            let Some(family) = Family::from_name(name) else {
+                continue;
+            };
+            for key in variants.map(line_key) {
+                let first = *seen.entry(key.clone()).or_insert(family);
+                assert_eq!(first, family, "{key:?} is in {first:?} and {family:?}");
             }
         }
     }
@@ -928,6 +1024,43 @@ mod tests {
     fn fallback_pattern_compiles_and_matches_nothing() {
         let regex = never_matching();
         assert!(!regex.is_match("") && !regex.is_match("Share 0") && !regex.is_match("\n"));
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        // fold_char as it was written before its fast paths.
+        let reference = |c: char| -> String {
+            match c {
+                '\u{0610}'..='\u{061A}'
+                | '\u{064B}'..='\u{065F}'
+                | '\u{0670}'
+                | '\u{06D6}'..='\u{06ED}'
+                | '\u{0640}' => String::new(),
+                'أ' | 'إ' | 'آ' | 'ٱ' => "ا".into(),
+                'ى' => "ي".into(),
+                'ة' => "ه".into(),
+                c if c.is_whitespace() => " ".into(),
+                c => c.to_lowercase().collect(),
+            }
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let mut folded = String::new();
+            fold_char(c, |f| folded.push(f));
+            assert_eq!(folded, reference(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn markers_need_a_word_end() {
+        let lexicon = lexicon();
+        let hit = |line: &str| lexicon.marker(&line_key(line)).map(|h| (h.family, h.alone, h.separated));
+        assert_eq!(hit("اقرأ أيضا"), Some((Family::ReadAlso, true, false)));
+        assert_eq!(hit("اقرأ أيضا: عنوان"), Some((Family::ReadAlso, false, true)));
+        assert_eq!(hit("اقرأ أيضاً عن الهجرة"), Some((Family::ReadAlso, false, false)));
+        assert_eq!(hit("اقرأ أيضاتنا"), None);
+        assert_eq!(hit("Tags and labels"), None);
+        assert_eq!(hit("Tags: Libya"), Some((Family::Tags, false, true)));
     }
 
     #[test]
