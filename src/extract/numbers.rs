@@ -122,21 +122,27 @@ static NUMBER_WORDS: LazyLock<WordMap<NumWord>> = LazyLock::new(|| {
 /// Clitics that may be glued to the front of a number word: و ف (and), ب ل ك (with, for, like).
 const CLITICS: [&str; 10] = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
+/// Every number word as it may be written, bare or with a clitic, and whether the clitic is
+/// the joiner و. Built once so that reading a token is one look-up, not one per clitic.
+static NUMBER_WORD_FORMS: LazyLock<WordMap<(NumWord, bool)>> = LazyLock::new(|| {
+    let mut forms: WordMap<(NumWord, bool)> =
+        NUMBER_WORDS.iter().map(|(word, &value)| (word.clone(), (value, false))).collect();
+    // Entries are never overwritten: the bare word wins, then the clitics in their order.
+    for clitic in CLITICS {
+        for (rest, &value) in NUMBER_WORDS.iter() {
+            // "لست" is "I am not", "بست" rare: two-letter numbers only take the joiner و.
+            if clitic != "و" && rest.chars().count() < 3 {
+                continue;
+            }
+            forms.entry(format!("{clitic}{rest}")).or_insert((value, clitic == "و"));
+        }
+    }
+    forms
+});
+
 /// A number word, possibly with a clitic; the flag says whether the clitic is the joiner و.
 fn number_word(word: &str) -> Option<(NumWord, bool)> {
-    if let Some(&w) = NUMBER_WORDS.get(word) {
-        return Some((w, false));
-    }
-    for clitic in CLITICS {
-        let Some(rest) = word.strip_prefix(clitic) else { continue };
-        let Some(&w) = NUMBER_WORDS.get(rest) else { continue };
-        // "لست" is "I am not", "بست" rare: two-letter numbers only take the joiner و.
-        if clitic != "و" && rest.chars().count() < 3 {
-            continue;
-        }
-        return Some((w, clitic == "و"));
-    }
-    None
+    NUMBER_WORD_FORMS.get(word).copied()
 }
 
 // ------------------------------------------------------------------ normalization
