@@ -542,14 +542,17 @@ impl<'t> Doc<'t> {
     fn new(text: &'t str) -> Doc<'t> {
         let mut norm = String::with_capacity(text.len());
         let mut orig = Vec::with_capacity(text.len() + 1);
+        // Tokens are cut in the same pass: one walk over the text instead of two.
+        let mut tokenizer = Tokenizer::new(text.len() / 6);
         for (at, c) in text.char_indices() {
             if let Some(n) = normalize_char(c) {
+                tokenizer.feed(norm.len(), n);
                 norm.push(n);
                 orig.extend(std::iter::repeat_n(at, n.len_utf8()));
             }
         }
         orig.push(text.len());
-        let toks = tokenize(&norm);
+        let toks = tokenizer.finish();
         let mut doc = Doc {
             text,
             norm,
@@ -1632,18 +1635,44 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-fn tokenize(norm: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(norm.len() / 6);
-    let mut gap = Gap::Line;
-    let mut chars = norm.char_indices().peekable();
-    while let Some((s, c)) = chars.next() {
+/// Cuts normalized text, fed one char at a time, into word, number and punctuation tokens.
+struct Tokenizer {
+    toks: Vec<Tok>,
+    /// What separates the next token from the previous one.
+    gap: Gap,
+    /// The word or number token being extended.
+    open: Option<Tok>,
+}
+
+impl Tokenizer {
+    fn new(capacity: usize) -> Tokenizer {
+        Tokenizer {
+            toks: Vec::with_capacity(capacity),
+            gap: Gap::Line,
+            open: None,
+        }
+    }
+
+    /// Takes normalized char `c` found at normalized byte offset `at`.
+    fn feed(&mut self, at: usize, c: char) {
+        if let Some(open) = self.open.as_mut() {
+            let same = match open.kind {
+                Kind::Num => c.is_ascii_digit(),
+                _ => is_letter(c),
+            };
+            if same {
+                open.e = at + c.len_utf8();
+                return;
+            }
+            self.toks.extend(self.open.take());
+        }
         if c.is_whitespace() {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
-                gap = Gap::Line;
-            } else if gap == Gap::None {
-                gap = Gap::Space;
+                self.gap = Gap::Line;
+            } else if self.gap == Gap::None {
+                self.gap = Gap::Space;
             }
-            continue;
+            return;
         }
         let kind = if c.is_ascii_digit() {
             Kind::Num
@@ -1652,30 +1681,25 @@ fn tokenize(norm: &str) -> Vec<Tok> {
         } else {
             Kind::Punct
         };
-        let mut e = s + c.len_utf8();
-        if kind != Kind::Punct {
-            while let Some(&(p, d)) = chars.peek() {
-                let same = match kind {
-                    Kind::Num => d.is_ascii_digit(),
-                    _ => is_letter(d),
-                };
-                if !same {
-                    break;
-                }
-                e = p + d.len_utf8();
-                chars.next();
-            }
-        }
-        toks.push(Tok {
-            s,
-            e,
+        let tok = Tok {
+            s: at,
+            e: at + c.len_utf8(),
             kind,
-            gap,
+            gap: self.gap,
             hit: None,
-        });
-        gap = Gap::None;
+        };
+        self.gap = Gap::None;
+        if kind == Kind::Punct {
+            self.toks.push(tok);
+        } else {
+            self.open = Some(tok);
+        }
     }
-    toks
+
+    fn finish(mut self) -> Vec<Tok> {
+        self.toks.extend(self.open.take());
+        self.toks
+    }
 }
 
 /// Calls `f` with the word and its proclitic-stripped forms (و/ف then ب/ل/ك; "لل" -> "ال")
