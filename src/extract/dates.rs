@@ -206,7 +206,48 @@ struct Lexicon {
     phrases: FxMap<String, Vec<Phrase>>,
     /// Byte length of the longest key: longer words are not looked up.
     longest_key: usize,
+    /// How the keys end: most words end in no key's way and need no look-up at all.
+    key_endings: Endings,
     calendar: UmmAlQura,
+}
+
+/// A set of two-char word endings, as bits over a small index of chars (the Arabic block
+/// and ASCII each char apart, every other char in one shared slot: a superset is safe).
+struct Endings {
+    bits: Vec<u64>,
+}
+
+impl Endings {
+    const SLOTS: usize = 385;
+
+    fn slot(c: char) -> usize {
+        match c as usize {
+            code @ 0x600..=0x6FF => code - 0x600,
+            code @ 0..=0x7F => 256 + code,
+            _ => 384,
+        }
+    }
+
+    /// The bit of the last two chars of `word`; None for a word of one char.
+    fn index(word: &str) -> Option<usize> {
+        let mut chars = word.chars().rev();
+        let last = chars.next()?;
+        let before = chars.next()?;
+        Some(Self::slot(before) * Self::SLOTS + Self::slot(last))
+    }
+
+    fn new<'k>(words: impl Iterator<Item = &'k str>) -> Endings {
+        let mut bits = vec![0u64; (Self::SLOTS * Self::SLOTS).div_ceil(64)];
+        for index in words.filter_map(Self::index) {
+            bits[index / 64] |= 1 << (index % 64);
+        }
+        Endings { bits }
+    }
+
+    /// `word` may end like one of the words: always true for a word of one char.
+    fn may_contain(&self, word: &str) -> bool {
+        Self::index(word).is_none_or(|index| self.bits[index / 64] & (1 << (index % 64)) != 0)
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -225,6 +266,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             phrases: FxMap::default(),
             longest_key: 0,
+            key_endings: Endings::new(std::iter::empty()),
             calendar: UmmAlQura::load(),
         };
         for row in tsv_rows(MONTHS_TSV) {
@@ -313,6 +355,7 @@ impl Lexicon {
             lex.add_forms(forms, sense);
         }
         lex.longest_key = lex.phrases.keys().map(String::len).max().unwrap_or(0);
+        lex.key_endings = Endings::new(lex.phrases.keys().map(String::as_str));
         for list in lex.phrases.values_mut() {
             // Longest phrase first, so "الثاني عشر" wins over "الثاني".
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
@@ -364,13 +407,15 @@ fn normalize_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
-    if is_mark(c) || is_format(c) {
-        return None;
-    }
     Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ی' => 'ي',
+        // The Arabic letters, most of the text, before the tests for marks and format chars.
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ى' => 'ي',
         'ة' => 'ه',
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => c,
+        _ if is_mark(c) || is_format(c) => return None,
+        'ٱ' => 'ا',
+        'ی' => 'ي',
         'ک' => 'ك',
         '٠'..='٩' => char::from(b'0' + (c as u32 - 0x660) as u8),
         '۰'..='۹' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
@@ -668,6 +713,11 @@ impl<'t> Doc<'t> {
         let lexicon = &*LEXICON;
         // A key plus two proclitics; the "لل" form adds one byte.
         if w.len() > lexicon.longest_key + 4 {
+            return None;
+        }
+        // Clitics come off the front and leave at least two chars: every form looked up ends
+        // like the word.
+        if !lexicon.key_endings.may_contain(w) {
             return None;
         }
         with_clitic_variants(w, |variant, skip, glued_prep| {
@@ -2307,6 +2357,14 @@ mod tests {
         assert_eq!(rows(ORDINALS_TSV), 31);
         assert_eq!(LEXICON.calendar.starts.len(), 101 * 12 + 1);
         assert!(LEXICON.phrases.contains_key("يناير"));
+    }
+
+    #[test]
+    fn key_endings_hold_every_key() {
+        let lexicon = &*LEXICON;
+        assert!(lexicon.phrases.keys().all(|k| lexicon.key_endings.may_contain(k)));
+        assert!(lexicon.key_endings.may_contain("x"), "one char: always looked up");
+        assert!(!lexicon.key_endings.may_contain("qxq"));
     }
 
     #[test]
