@@ -206,18 +206,21 @@ struct Lexicon {
     phrases: FxMap<String, Vec<Phrase>>,
     /// Byte length of the longest key: longer words are not looked up.
     longest_key: usize,
-    /// How the keys end: most words end in no key's way and need no look-up at all.
-    key_endings: Endings,
+    key_shapes: KeyShapes,
     calendar: UmmAlQura,
 }
 
-/// A set of two-char word endings, as bits over a small index of chars (the Arabic block
-/// and ASCII each char apart, every other char in one shared slot: a superset is safe).
-struct Endings {
-    bits: Vec<u64>,
+/// Shapes of the lexicon keys, to skip the hash look-up of words that cannot be keys: how
+/// they end (last two chars) and how they start (first char and byte length). Chars count by
+/// a small slot (the Arabic block and ASCII each char apart, every other char in one shared
+/// slot), so the sets hold more than the keys: a "no" is always right.
+struct KeyShapes {
+    endings: BitSet,
+    starts: BitSet,
+    longest: usize,
 }
 
-impl Endings {
+impl KeyShapes {
     const SLOTS: usize = 385;
 
     fn slot(c: char) -> usize {
@@ -228,25 +231,62 @@ impl Endings {
         }
     }
 
-    /// The bit of the last two chars of `word`; None for a word of one char.
-    fn index(word: &str) -> Option<usize> {
+    /// The last two chars of `word`; None for a word of one char.
+    fn ending(word: &str) -> Option<usize> {
         let mut chars = word.chars().rev();
         let last = chars.next()?;
         let before = chars.next()?;
         Some(Self::slot(before) * Self::SLOTS + Self::slot(last))
     }
 
-    fn new<'k>(words: impl Iterator<Item = &'k str>) -> Endings {
-        let mut bits = vec![0u64; (Self::SLOTS * Self::SLOTS).div_ceil(64)];
-        for index in words.filter_map(Self::index) {
-            bits[index / 64] |= 1 << (index % 64);
-        }
-        Endings { bits }
+    /// The first char and byte length of `word`, if it is not longer than any key.
+    fn start(&self, word: &str) -> Option<usize> {
+        let first = word.chars().next()?;
+        (word.len() <= self.longest).then(|| Self::slot(first) * (self.longest + 1) + word.len())
     }
 
-    /// `word` may end like one of the words: always true for a word of one char.
-    fn may_contain(&self, word: &str) -> bool {
-        Self::index(word).is_none_or(|index| self.bits[index / 64] & (1 << (index % 64)) != 0)
+    fn new<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> KeyShapes {
+        let longest = keys.clone().map(str::len).max().unwrap_or(0);
+        let mut shapes = KeyShapes {
+            endings: BitSet::new(Self::SLOTS * Self::SLOTS),
+            starts: BitSet::new(Self::SLOTS * (longest + 1)),
+            longest,
+        };
+        for key in keys {
+            if let Some(ending) = Self::ending(key) {
+                shapes.endings.insert(ending);
+            }
+            if let Some(start) = shapes.start(key) {
+                shapes.starts.insert(start);
+            }
+        }
+        shapes
+    }
+
+    /// Some key may end like `word` (always so for a word of one char).
+    fn may_end(&self, word: &str) -> bool {
+        Self::ending(word).is_none_or(|ending| self.endings.contains(ending))
+    }
+
+    /// Some key may be `word`.
+    fn may_be(&self, word: &str) -> bool {
+        self.start(word).is_some_and(|start| self.starts.contains(start))
+    }
+}
+
+struct BitSet(Vec<u64>);
+
+impl BitSet {
+    fn new(size: usize) -> BitSet {
+        BitSet(vec![0; size.div_ceil(64)])
+    }
+    fn insert(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|word| word & (1 << (i % 64)) != 0)
     }
 }
 
@@ -266,7 +306,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             phrases: FxMap::default(),
             longest_key: 0,
-            key_endings: Endings::new(std::iter::empty()),
+            key_shapes: KeyShapes::new(std::iter::empty()),
             calendar: UmmAlQura::load(),
         };
         for row in tsv_rows(MONTHS_TSV) {
@@ -355,7 +395,7 @@ impl Lexicon {
             lex.add_forms(forms, sense);
         }
         lex.longest_key = lex.phrases.keys().map(String::len).max().unwrap_or(0);
-        lex.key_endings = Endings::new(lex.phrases.keys().map(String::as_str));
+        lex.key_shapes = KeyShapes::new(lex.phrases.keys().map(String::as_str));
         for list in lex.phrases.values_mut() {
             // Longest phrase first, so "الثاني عشر" wins over "الثاني".
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
@@ -470,8 +510,10 @@ struct Tok {
 struct Doc<'t> {
     text: &'t str,
     norm: String,
-    /// orig[i] = byte offset in `text` of the char that produced normalized byte i.
-    orig: Vec<usize>,
+    /// Runs in which normalized and original bytes advance together, as (normalized offset,
+    /// original offset) where each starts: most chars keep their length, so a new run starts
+    /// only after a dropped mark or a folded digit (a map per byte was a hot spot).
+    runs: Vec<(usize, usize)>,
     toks: Vec<Tok>,
 }
 
@@ -586,22 +628,24 @@ const HIJRI_YEARS: std::ops::RangeInclusive<i64> = 1300..=1600;
 impl<'t> Doc<'t> {
     fn new(text: &'t str) -> Doc<'t> {
         let mut norm = String::with_capacity(text.len());
-        let mut orig = Vec::with_capacity(text.len() + 1);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         // Tokens are cut in the same pass: one walk over the text instead of two.
         let mut tokenizer = Tokenizer::new(text.len() / 6);
         for (at, c) in text.char_indices() {
             if let Some(n) = normalize_char(c) {
-                tokenizer.feed(norm.len(), n);
+                let here = norm.len();
+                if runs.last().is_none_or(|&(ns, os)| os + (here - ns) != at) {
+                    runs.push((here, at));
+                }
+                tokenizer.feed(here, n);
                 norm.push(n);
-                orig.extend(std::iter::repeat_n(at, n.len_utf8()));
             }
         }
-        orig.push(text.len());
         let toks = tokenizer.finish();
         let mut doc = Doc {
             text,
             norm,
-            orig,
+            runs,
             toks,
         };
         for i in 0..doc.toks.len() {
@@ -717,11 +761,11 @@ impl<'t> Doc<'t> {
         }
         // Clitics come off the front and leave at least two chars: every form looked up ends
         // like the word.
-        if !lexicon.key_endings.may_contain(w) {
+        if !lexicon.key_shapes.may_end(w) {
             return None;
         }
         with_clitic_variants(w, |variant, skip, glued_prep| {
-            if variant.len() > lexicon.longest_key {
+            if !lexicon.key_shapes.may_be(variant) {
                 return None;
             }
             let list = lexicon.phrases.get(variant)?;
@@ -745,11 +789,26 @@ impl<'t> Doc<'t> {
         })
     }
 
+    /// Byte offset in `text` of the char that produced normalized byte `ni`; the end of `text`
+    /// for the end of the normalized text.
+    fn orig(&self, ni: usize) -> usize {
+        if ni >= self.norm.len() {
+            return self.text.len();
+        }
+        let mut ni = ni;
+        while !self.norm.is_char_boundary(ni) {
+            ni -= 1;
+        }
+        let run = self.runs.partition_point(|&(ns, _)| ns <= ni);
+        let (ns, os) = self.runs[run.saturating_sub(1)];
+        os + (ni - ns)
+    }
+
     /// The original spelling (without marks) of token `i` after `skip` clitic bytes equals one
     /// of the phrase's exact forms.
     fn exact_spelling(&self, i: usize, skip: usize, phrase: &Phrase) -> bool {
         let Some(t) = self.tok(i) else { return false };
-        let (s, e) = (self.orig[t.s + skip.min(t.e - t.s)], self.orig_end(t.e));
+        let (s, e) = (self.orig(t.s + skip.min(t.e - t.s)), self.orig_end(t.e));
         let written: String = self
             .text
             .get(s..e)
@@ -771,9 +830,9 @@ impl<'t> Doc<'t> {
             .get(..ne)
             .and_then(|s| s.char_indices().next_back())
         else {
-            return self.orig.first().copied().unwrap_or(0);
+            return self.orig(0);
         };
-        let p = self.orig[last];
+        let p = self.orig(last);
         let rest = self.text.get(p..).unwrap_or("");
         let mut q = p + rest.chars().next().map_or(0, char::len_utf8);
         for c in self.text.get(q..).unwrap_or("").chars() {
@@ -1580,7 +1639,7 @@ impl<'t> Doc<'t> {
     fn to_match(&self, c: &Cand, anchor: Option<NaiveDate>) -> Option<DateMatch> {
         let first = self.tok(c.start)?;
         let last = self.tok(c.end.checked_sub(1)?)?;
-        let start = self.orig[(first.s + c.skip).min(first.e)];
+        let start = self.orig((first.s + c.skip).min(first.e));
         let end = self.orig_end(last.e);
         let text = self.text.get(start..end)?.to_string();
         let (date, precision, relative) = resolve(&c.spec, anchor)?;
@@ -2360,11 +2419,12 @@ mod tests {
     }
 
     #[test]
-    fn key_endings_hold_every_key() {
-        let lexicon = &*LEXICON;
-        assert!(lexicon.phrases.keys().all(|k| lexicon.key_endings.may_contain(k)));
-        assert!(lexicon.key_endings.may_contain("x"), "one char: always looked up");
-        assert!(!lexicon.key_endings.may_contain("qxq"));
+    fn key_shapes_hold_every_key() {
+        let shapes = &LEXICON.key_shapes;
+        assert!(LEXICON.phrases.keys().all(|k| shapes.may_end(k) && shapes.may_be(k)));
+        assert!(shapes.may_end("x"), "one char: always looked up");
+        assert!(!shapes.may_end("qxq") && !shapes.may_be("qxq"));
+        assert!(!shapes.may_be(&"ا".repeat(LEXICON.longest_key)), "longer than any key");
     }
 
     #[test]
