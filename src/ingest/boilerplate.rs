@@ -82,6 +82,12 @@ struct Lexicon {
     share_phrases: Vec<String>,
     /// One share button, optionally with its counter ("Share 0", "0 Shares", "Shares:").
     share_button: Regex,
+    /// A share word standing as a whole word, the button pattern's necessary core, found
+    /// without its slow Unicode word boundaries; None when a share word does not begin and end
+    /// with a letter (the boundaries would then mean something else).
+    share_word_alone: Option<Regex>,
+    /// The share variants as written, to tell Arabic words that are no part of any.
+    share_variants: Vec<String>,
     /// The share words alone: a cheap test before the (slower) button pattern runs.
     share_words: aho_corasick::AhoCorasick,
     /// A whole line that is a view/comment counter ("12 تعليق", "1.3K").
@@ -125,6 +131,8 @@ impl Lexicon {
             longest_marker,
             share_phrases,
             share_button: share_button_regex(&share_raw),
+            share_word_alone: share_word_alone_regex(&share_raw),
+            share_variants: share_raw.iter().map(|v| v.trim().to_owned()).collect(),
             share_words: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(share_raw.iter().map(|w| w.trim().split_whitespace().next().unwrap_or("").to_string()).filter(|w| !w.is_empty()))
@@ -211,6 +219,21 @@ fn share_button_regex(words: &[String]) -> Regex {
         alternation(words)
     );
     Regex::new(&pattern).unwrap_or_else(|_| never_matching())
+}
+
+/// `(?:^|\W)(?:share words)(?:\W|$)`: matches wherever `\b(?:share words)\b` does when
+/// every share word begins and ends with a letter whose case variants are letters too (ASCII
+/// or Arabic), and runs on the fast engines, which Unicode `\b` keeps out on Arabic text.
+fn share_word_alone_regex(words: &[String]) -> Option<Regex> {
+    let plain_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || is_arabic_letter(c));
+    let letter_ends = words
+        .iter()
+        .map(|w| w.trim())
+        .all(|w| plain_letter(w.chars().next()) && plain_letter(w.chars().next_back()));
+    if !letter_ends {
+        return None;
+    }
+    Regex::new(&format!(r"(?i)(?:^|\W)(?:{})(?:\W|$)", alternation(words))).ok()
 }
 
 fn counter_line_regex(words: &[String]) -> Regex {
@@ -422,6 +445,19 @@ fn share_widget(
     if !lexicon.share_words.is_match(line) {
         return None;
     }
+    // Exact shortcuts before the button pattern, slow on long lines: no button at all, or no
+    // counter (a digit or colon) and some word that belongs to no button.
+    if lexicon
+        .share_word_alone
+        .as_ref()
+        .is_some_and(|alone| !alone.is_match(line))
+    {
+        return None;
+    }
+    let counter_chars = line.contains(|c: char| c.is_numeric() || c == ':');
+    if !counter_chars && has_arabic_word_outside(line, &lexicon.share_variants) {
+        return None;
+    }
     let buttons: Vec<regex::Match> = lexicon.share_button.find_iter(line).collect();
     if buttons.is_empty() {
         return None;
@@ -463,6 +499,18 @@ fn share_widget(
     } else {
         Widget::Keep(kept)
     })
+}
+
+/// Some run of Arabic letters on the line is part of no share variant, so the line is not
+/// made of buttons alone. Buttons take whole words, and Arabic has no case: a substring test
+/// is exact. Runs of other scripts, and digits (button counters), are given the benefit.
+fn has_arabic_word_outside(line: &str, variants: &[String]) -> bool {
+    line.split(|c: char| !is_alphanumeric(c))
+        .filter(|run| {
+            run.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+                && !run.chars().all(char::is_numeric)
+        })
+        .any(|run| !variants.iter().any(|v| v.contains(run)))
 }
 
 /// What stands between share buttons; quotes, brackets and full stops belong to text.
