@@ -455,6 +455,19 @@ fn is_plain_arabic_letter(c: char) -> bool {
     offset < 42 && CHANGED >> offset & 1 == 0
 }
 
+/// End of the run of plain Arabic letters starting at byte `at` of a UTF-8 text: each is two
+/// bytes, led by D8 or D9.
+fn plain_arabic_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) {
+        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+        if !char::from_u32(code).is_some_and(is_plain_arabic_letter) {
+            break;
+        }
+        at += 2;
+    }
+    at
+}
+
 fn normalize_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
@@ -644,15 +657,28 @@ impl<'t> Doc<'t> {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         // Tokens are cut in the same pass: one walk over the text instead of two.
         let mut tokenizer = Tokenizer::new(text.len() / 6);
-        for (at, c) in text.char_indices() {
-            if let Some(n) = normalize_char(c) {
-                let here = norm.len();
-                if runs.last().is_none_or(|&(ns, os)| os + (here - ns) != at) {
-                    runs.push((here, at));
+        let mut at = 0;
+        while at < text.len() {
+            let here = norm.len();
+            // Plain Arabic letters, most of the text, are copied a whole run at a time.
+            let letters_end = plain_arabic_run_end(text.as_bytes(), at);
+            let next = if letters_end > at {
+                tokenizer.feed_letters(here, letters_end - at);
+                norm.push_str(&text[at..letters_end]);
+                letters_end
+            } else {
+                let Some(c) = text[at..].chars().next() else { break };
+                if let Some(n) = normalize_char(c) {
+                    tokenizer.feed(here, n);
+                    norm.push(n);
                 }
-                tokenizer.feed(here, n);
-                norm.push(n);
+                at + c.len_utf8()
+            };
+            let kept = norm.len() > here;
+            if kept && runs.last().is_none_or(|&(ns, os)| os + (here - ns) != at) {
+                runs.push((here, at));
             }
+            at = next;
         }
         let toks = tokenizer.finish();
         let mut doc = Doc {
@@ -1775,6 +1801,24 @@ impl Tokenizer {
         }
     }
 
+    /// Takes `len` bytes of Arabic letters at normalized offset `at`, as `feed` would one by one.
+    fn feed_letters(&mut self, at: usize, len: usize) {
+        match self.open.as_mut() {
+            Some(open) if open.kind == Kind::Word => open.e = at + len,
+            _ => {
+                self.toks.extend(self.open.take());
+                self.open = Some(Tok {
+                    s: at,
+                    e: at + len,
+                    kind: Kind::Word,
+                    gap: self.gap,
+                    hit: None,
+                });
+                self.gap = Gap::None;
+            }
+        }
+    }
+
     /// Takes normalized char `c` found at normalized byte offset `at`.
     fn feed(&mut self, at: usize, c: char) {
         if let Some(open) = self.open.as_mut() {
@@ -2456,6 +2500,37 @@ mod tests {
         };
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(normalize_char(c), reference(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_doc_matches_char_by_char_reading() {
+        for text in [
+            "",
+            "في ١٥ مارس ٢٠٢٤م، وصلَ الوفدُ إلى طرابلس.",
+            "Share 0\n\u{200F}الأربعاء 3/4/2025ـــ وللعام2024 Tripoli ة",
+            "مـــارس\u{064B}\u{064B}x9ی۱۲ک",
+        ] {
+            let doc = Doc::new(text);
+            let mut tokenizer = Tokenizer::new(0);
+            let mut norm = String::new();
+            let mut orig = Vec::new();
+            for (at, c) in text.char_indices() {
+                if let Some(n) = normalize_char(c) {
+                    tokenizer.feed(norm.len(), n);
+                    norm.push(n);
+                    orig.extend(std::iter::repeat_n(at, n.len_utf8()));
+                }
+            }
+            orig.push(text.len());
+            let spans = |toks: &[Tok]| -> Vec<(usize, usize, Kind, Gap)> {
+                toks.iter().map(|t| (t.s, t.e, t.kind, t.gap)).collect()
+            };
+            assert_eq!(doc.norm, norm);
+            assert_eq!(spans(&doc.toks), spans(&tokenizer.finish()), "{text}");
+            for (ni, &at) in orig.iter().enumerate() {
+                assert_eq!(doc.orig(ni), at, "{text} at {ni}");
+            }
         }
     }
 
