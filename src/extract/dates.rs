@@ -10,6 +10,7 @@
 //! runs only at tokens that are numbers or lexicon words, leftmost-longest.
 //! Precision is never finer than what is written: no day is invented.
 
+use super::numbers::{is_plain_arabic_letter, plain_arabic_run_end};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -441,31 +442,6 @@ fn is_mark(c: char) -> bool {
 /// Invisible format characters (bidi marks, zero-width): dropped, never part of a span end.
 fn is_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// An Arabic letter (U+0621..U+064A) that normalization keeps as it is: most of the text.
-/// Tested by a bit mask: a `match` over these letters compiles to a jump table that
-/// mispredicts on every char.
-fn is_plain_arabic_letter(c: char) -> bool {
-    const fn bit(c: char) -> u64 {
-        1 << (c as u32 - 0x621)
-    }
-    const CHANGED: u64 = bit('أ') | bit('إ') | bit('آ') | bit('ى') | bit('ة') | bit('\u{0640}');
-    let offset = (c as u32).wrapping_sub(0x621);
-    offset < 42 && CHANGED >> offset & 1 == 0
-}
-
-/// End of the run of plain Arabic letters starting at byte `at` of a UTF-8 text: each is two
-/// bytes, led by D8 or D9.
-fn plain_arabic_run_end(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) {
-        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-        if !char::from_u32(code).is_some_and(is_plain_arabic_letter) {
-            break;
-        }
-        at += 2;
-    }
-    at
 }
 
 fn normalize_char(c: char) -> Option<char> {

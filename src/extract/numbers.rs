@@ -155,13 +155,26 @@ fn number_word(word: &str) -> Option<(NumWord, bool)> {
 /// An Arabic letter (U+0621..U+064A) that normalization keeps as it is: most of the text.
 /// Tested by a bit mask: a `match` over these letters compiles to a jump table that
 /// mispredicts on every char.
-fn is_plain_arabic_letter(c: char) -> bool {
+pub(crate) fn is_plain_arabic_letter(c: char) -> bool {
     const fn bit(c: char) -> u64 {
         1 << (c as u32 - 0x621)
     }
     const CHANGED: u64 = bit('أ') | bit('إ') | bit('آ') | bit('ى') | bit('ة') | bit('\u{0640}');
     let offset = (c as u32).wrapping_sub(0x621);
     offset < 42 && CHANGED >> offset & 1 == 0
+}
+
+/// End of the run of plain Arabic letters starting at byte `at` of a UTF-8 text: each is two
+/// bytes, led by D8 or D9.
+pub(crate) fn plain_arabic_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) {
+        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+        if !char::from_u32(code).is_some_and(is_plain_arabic_letter) {
+            break;
+        }
+        at += 2;
+    }
+    at
 }
 
 /// The normalized form of one character, or None when it is dropped (diacritics, tatweel,
@@ -279,9 +292,31 @@ impl<'a> Doc<'a> {
         let mut doc = Doc { src, norm: String::with_capacity(src.len()), tokens: Vec::with_capacity(src.len() / 5) };
         let mut current: Option<Token> = None;
         let mut gap = Gap::None;
-        let mut chars = src.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut next = 0;
+        while next < src.len() {
+            let i = next;
+            // Plain Arabic letters, most of the text, are copied a whole run at a time: they
+            // extend an Arabic word or start one, as they would one by one.
+            let letters_end = plain_arabic_run_end(src.as_bytes(), i);
+            if letters_end > i {
+                let extends = current.is_some_and(|t| t.kind == TokKind::Word && !t.latin);
+                if !extends {
+                    doc.flush(&mut current);
+                    let pos = doc.norm.len() as u32;
+                    current = Some(Token { kind: TokKind::Word, start: i, end: i, norm_start: pos, norm_end: pos, gap, latin: false });
+                    gap = Gap::None;
+                }
+                doc.norm.push_str(&src[i..letters_end]);
+                if let Some(t) = current.as_mut() {
+                    t.end = letters_end;
+                    t.norm_end = doc.norm.len() as u32;
+                }
+                next = letters_end;
+                continue;
+            }
+            let Some(c) = src[i..].chars().next() else { break };
             let end = i + c.len_utf8();
+            next = end;
             let Some(n) = normalize_char(c) else {
                 // Dropped marks belong to the token they follow.
                 if let Some(t) = current.as_mut() {
@@ -304,7 +339,7 @@ impl<'a> Doc<'a> {
             };
             let continues_number = current.is_some_and(|t| t.kind == TokKind::Number)
                 && is_number_separator(n)
-                && chars.peek().and_then(|&(_, next)| normalize_char(next)).is_some_and(|d| d.is_ascii_digit());
+                && src[end..].chars().next().and_then(normalize_char).is_some_and(|d| d.is_ascii_digit());
             let extends = continues_number
                 || current.is_some_and(|t| {
                     kind != TokKind::Symbol && t.kind == kind && (kind != TokKind::Word || t.latin == n.is_ascii())
