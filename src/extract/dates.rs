@@ -10,10 +10,8 @@
 //! runs only at tokens that are numbers or lexicon words, leftmost-longest.
 //! Precision is never finer than what is written: no day is invented.
 
-use super::numbers::{is_plain_arabic_letter, plain_arabic_run_end};
+use super::numbers::{is_plain_arabic_letter, plain_arabic_run_end, WordMap};
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 // ------------------------------------------------------------------------------------------
@@ -181,30 +179,8 @@ struct Phrase {
     senses: Vec<(Sense, Option<&'static str>)>,
 }
 
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes at a time: words are hashed once per token, this is the hot path.
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
 struct Lexicon {
-    phrases: FxMap<String, Vec<Phrase>>,
+    phrases: WordMap<Vec<Phrase>>,
     /// Byte length of the longest key: longer words are not looked up.
     longest_key: usize,
     key_shapes: KeyShapes,
@@ -305,7 +281,7 @@ fn tsv_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: FxMap::default(),
+            phrases: WordMap::default(),
             longest_key: 0,
             key_shapes: KeyShapes::new(std::iter::empty()),
             calendar: UmmAlQura::load(),
