@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::extract::numbers::{is_plain_arabic_letter, plain_arabic_run_end};
+
 /// Cleaned article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cleaned {
@@ -29,6 +31,11 @@ const LEXICON_TSV: &str = include_str!(concat!(
 const MAX_READ_ALSO_HEADLINES: usize = 6;
 /// Longest line (in words) still taken for a headline or list item.
 const MAX_HEADLINE_WORDS: usize = 25;
+/// Longest line (in words) a "read also" marker may start.
+const MAX_READ_ALSO_LINE_WORDS: usize = 30;
+/// Lines' word counts are taken up to here, past every threshold the rules use on them:
+/// paragraphs are long, and every line is counted.
+const WORD_COUNT_CAP: usize = MAX_READ_ALSO_LINE_WORDS + 1;
 /// Longest tag item under a lone tag marker.
 const MAX_TAG_ITEM_WORDS: usize = 3;
 /// Longest line (in words) taken for a glued-tags line.
@@ -257,12 +264,13 @@ fn never_matching() -> Regex {
 fn fold_char(c: char, mut emit: impl FnMut(char)) {
     match c {
         // Fast paths: ASCII, and the Arabic block, which has no case (the general Unicode
-        // lowercase table was a hot spot).
+        // lowercase table was a hot spot); most letters fold to themselves.
         c if c.is_ascii() => emit(if c.is_whitespace() {
             ' '
         } else {
             c.to_ascii_lowercase()
         }),
+        c if is_plain_arabic_letter(c) => emit(c),
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
         | '\u{0670}'
@@ -286,18 +294,34 @@ fn line_key(line: &str) -> String {
     // One pass: fold and collapse spaces, then trim the non-alphanumeric ends in place.
     let mut key = String::with_capacity(line.len().min(LINE_KEY_CHARS * 4));
     let mut space_pending = false;
-    for c in line.chars().take(LINE_KEY_CHARS) {
-        fold_char(c, |f| {
-            if f == ' ' {
-                space_pending = true;
-                return;
-            }
-            if space_pending && !key.is_empty() {
-                key.push(' ');
-            }
-            space_pending = false;
-            key.push(f);
-        });
+    let mut push = |key: &mut String, folded: &str| {
+        if folded == " " {
+            space_pending = true;
+            return;
+        }
+        if space_pending && !key.is_empty() {
+            key.push(' ');
+        }
+        space_pending = false;
+        key.push_str(folded);
+    };
+    let mut chars_left = LINE_KEY_CHARS;
+    let mut at = 0;
+    while chars_left > 0 && at < line.len() {
+        // Plain Arabic letters (two bytes each) fold to themselves: a run is copied at once.
+        let letters_end = plain_arabic_run_end(line.as_bytes(), at).min(at + 2 * chars_left);
+        if letters_end > at {
+            push(&mut key, &line[at..letters_end]);
+            chars_left -= (letters_end - at) / 2;
+            at = letters_end;
+            continue;
+        }
+        let Some(c) = line[at..].chars().next() else {
+            break;
+        };
+        fold_char(c, |f| push(&mut key, f.encode_utf8(&mut [0; 4])));
+        chars_left -= 1;
+        at += c.len_utf8();
     }
     let end = key
         .char_indices()
@@ -326,19 +350,27 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// `word_count`, but no more than `WORD_COUNT_CAP`.
+fn capped_word_count(text: &str) -> usize {
+    text.split_whitespace().take(WORD_COUNT_CAP).count()
+}
+
 /// A real paragraph: a sentence ending in a full stop, or a long line with punctuation.
 fn is_prose(text: &str) -> bool {
     is_prose_of(text, word_count(text))
 }
 
-/// `is_prose` for a text whose word count is known.
+/// `is_prose` for a text whose word count (capped or not) is known.
 fn is_prose_of(text: &str, words: usize) -> bool {
+    // The cheap tests first: the punctuation search walks the whole text.
+    if words >= MAX_HEADLINE_WORDS {
+        return true;
+    }
     let end = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '»' | ')' | '’' | '*')
     });
     let full_stop = (end.ends_with('.') && !end.ends_with("..")) || end.ends_with('۔');
-    let has_punctuation = text.contains(['،', ',', '.', '؛', ';']);
-    (full_stop && words >= 8) || (has_punctuation && words >= 15) || words >= MAX_HEADLINE_WORDS
+    (full_stop && words >= 8) || (words >= 15 && text.contains(['،', ',', '.', '؛', ';']))
 }
 
 /// A headline or list item: not a paragraph, a few words, not a label ending in a colon.
@@ -553,6 +585,7 @@ struct Lines<'a> {
     text: Vec<&'a str>,
     /// `line_key` of each line.
     key: Vec<String>,
+    /// Word count of each line, capped at `WORD_COUNT_CAP`.
     words: Vec<usize>,
     marker: Vec<Option<MarkerHit>>,
     prose: Vec<bool>,
@@ -567,7 +600,7 @@ impl<'a> Lines<'a> {
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
             .collect();
         let key: Vec<String> = lines.iter().map(|l| line_key(l)).collect();
-        let words: Vec<usize> = lines.iter().map(|l| word_count(l)).collect();
+        let words: Vec<usize> = lines.iter().map(|l| capped_word_count(l)).collect();
         let marker = key.iter().map(|k| lexicon.marker(k)).collect();
         let prose: Vec<bool> = lines
             .iter()
@@ -677,7 +710,7 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
                     }
                 }
                 Family::ReadAlso
-                    if words <= 30 && (hit.alone || hit.separated || !lines.prose[i]) =>
+                    if words <= MAX_READ_ALSO_LINE_WORDS && (hit.alone || hit.separated || !lines.prose[i]) =>
                 {
                     if article_ended || !lines.any_prose(i + 1) {
                         Some(n)
