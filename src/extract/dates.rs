@@ -10,9 +10,8 @@
 //! runs only at tokens that are numbers or lexicon words, leftmost-longest.
 //! Precision is never finer than what is written: no day is invented.
 
+use super::numbers::{is_plain_arabic_letter, plain_arabic_run_end, WordMap};
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 // ------------------------------------------------------------------------------------------
@@ -180,33 +179,92 @@ struct Phrase {
     senses: Vec<(Sense, Option<&'static str>)>,
 }
 
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+struct Lexicon {
+    phrases: WordMap<Vec<Phrase>>,
+    /// Byte length of the longest key: longer words are not looked up.
+    longest_key: usize,
+    key_shapes: KeyShapes,
+    calendar: UmmAlQura,
+}
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes at a time: words are hashed once per token, this is the hot path.
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+/// Shapes of the lexicon keys, to skip the hash look-up of words that cannot be keys: how
+/// they end (last two chars) and how they start (first char and byte length). Chars count by
+/// a small slot (the Arabic block and ASCII each char apart, every other char in one shared
+/// slot), so the sets hold more than the keys: a "no" is always right.
+struct KeyShapes {
+    endings: BitSet,
+    starts: BitSet,
+    longest: usize,
+}
+
+impl KeyShapes {
+    const SLOTS: usize = 385;
+
+    fn slot(c: char) -> usize {
+        match c as usize {
+            code @ 0x600..=0x6FF => code - 0x600,
+            code @ 0..=0x7F => 256 + code,
+            _ => 384,
         }
-        self.0 = h;
     }
-    fn finish(&self) -> u64 {
-        self.0
+
+    /// The last two chars of `word`; None for a word of one char.
+    fn ending(word: &str) -> Option<usize> {
+        let mut chars = word.chars().rev();
+        let last = chars.next()?;
+        let before = chars.next()?;
+        Some(Self::slot(before) * Self::SLOTS + Self::slot(last))
+    }
+
+    /// The first char and byte length of `word`, if it is not longer than any key.
+    fn start(&self, word: &str) -> Option<usize> {
+        let first = word.chars().next()?;
+        (word.len() <= self.longest).then(|| Self::slot(first) * (self.longest + 1) + word.len())
+    }
+
+    fn new<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> KeyShapes {
+        let longest = keys.clone().map(str::len).max().unwrap_or(0);
+        let mut shapes = KeyShapes {
+            endings: BitSet::new(Self::SLOTS * Self::SLOTS),
+            starts: BitSet::new(Self::SLOTS * (longest + 1)),
+            longest,
+        };
+        for key in keys {
+            if let Some(ending) = Self::ending(key) {
+                shapes.endings.insert(ending);
+            }
+            if let Some(start) = shapes.start(key) {
+                shapes.starts.insert(start);
+            }
+        }
+        shapes
+    }
+
+    /// Some key may end like `word` (always so for a word of one char).
+    fn may_end(&self, word: &str) -> bool {
+        Self::ending(word).is_none_or(|ending| self.endings.contains(ending))
+    }
+
+    /// Some key may be `word`.
+    fn may_be(&self, word: &str) -> bool {
+        self.start(word).is_some_and(|start| self.starts.contains(start))
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+struct BitSet(Vec<u64>);
 
-struct Lexicon {
-    phrases: FxMap<String, Vec<Phrase>>,
-    /// Byte length of the longest key: longer words are not looked up.
-    longest_key: usize,
-    calendar: UmmAlQura,
+impl BitSet {
+    fn new(size: usize) -> BitSet {
+        BitSet(vec![0; size.div_ceil(64)])
+    }
+    fn insert(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -223,8 +281,9 @@ fn tsv_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: FxMap::default(),
+            phrases: WordMap::default(),
             longest_key: 0,
+            key_shapes: KeyShapes::new(std::iter::empty()),
             calendar: UmmAlQura::load(),
         };
         for row in tsv_rows(MONTHS_TSV) {
@@ -313,6 +372,7 @@ impl Lexicon {
             lex.add_forms(forms, sense);
         }
         lex.longest_key = lex.phrases.keys().map(String::len).max().unwrap_or(0);
+        lex.key_shapes = KeyShapes::new(lex.phrases.keys().map(String::as_str));
         for list in lex.phrases.values_mut() {
             // Longest phrase first, so "الثاني عشر" wins over "الثاني".
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
@@ -363,6 +423,9 @@ fn is_format(c: char) -> bool {
 fn normalize_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
+    }
+    if is_plain_arabic_letter(c) {
+        return Some(c);
     }
     if is_mark(c) || is_format(c) {
         return None;
@@ -425,8 +488,10 @@ struct Tok {
 struct Doc<'t> {
     text: &'t str,
     norm: String,
-    /// orig[i] = byte offset in `text` of the char that produced normalized byte i.
-    orig: Vec<usize>,
+    /// Runs in which normalized and original bytes advance together, as (normalized offset,
+    /// original offset) where each starts: most chars keep their length, so a new run starts
+    /// only after a dropped mark or a folded digit (a map per byte was a hot spot).
+    runs: Vec<(usize, usize)>,
     toks: Vec<Tok>,
 }
 
@@ -541,19 +606,37 @@ const HIJRI_YEARS: std::ops::RangeInclusive<i64> = 1300..=1600;
 impl<'t> Doc<'t> {
     fn new(text: &'t str) -> Doc<'t> {
         let mut norm = String::with_capacity(text.len());
-        let mut orig = Vec::with_capacity(text.len() + 1);
-        for (at, c) in text.char_indices() {
-            if let Some(n) = normalize_char(c) {
-                norm.push(n);
-                orig.extend(std::iter::repeat_n(at, n.len_utf8()));
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        // Tokens are cut in the same pass: one walk over the text instead of two.
+        let mut tokenizer = Tokenizer::new(text.len() / 6);
+        let mut at = 0;
+        while at < text.len() {
+            let here = norm.len();
+            // Plain Arabic letters, most of the text, are copied a whole run at a time.
+            let letters_end = plain_arabic_run_end(text.as_bytes(), at);
+            let next = if letters_end > at {
+                tokenizer.feed_letters(here, letters_end - at);
+                norm.push_str(&text[at..letters_end]);
+                letters_end
+            } else {
+                let Some(c) = text[at..].chars().next() else { break };
+                if let Some(n) = normalize_char(c) {
+                    tokenizer.feed(here, n);
+                    norm.push(n);
+                }
+                at + c.len_utf8()
+            };
+            let kept = norm.len() > here;
+            if kept && runs.last().is_none_or(|&(ns, os)| os + (here - ns) != at) {
+                runs.push((here, at));
             }
+            at = next;
         }
-        orig.push(text.len());
-        let toks = tokenize(&norm);
+        let toks = tokenizer.finish();
         let mut doc = Doc {
             text,
             norm,
-            orig,
+            runs,
             toks,
         };
         for i in 0..doc.toks.len() {
@@ -667,8 +750,13 @@ impl<'t> Doc<'t> {
         if w.len() > lexicon.longest_key + 4 {
             return None;
         }
+        // Clitics come off the front and leave at least two chars: every form looked up ends
+        // like the word.
+        if !lexicon.key_shapes.may_end(w) {
+            return None;
+        }
         with_clitic_variants(w, |variant, skip, glued_prep| {
-            if variant.len() > lexicon.longest_key {
+            if !lexicon.key_shapes.may_be(variant) {
                 return None;
             }
             let list = lexicon.phrases.get(variant)?;
@@ -692,11 +780,26 @@ impl<'t> Doc<'t> {
         })
     }
 
+    /// Byte offset in `text` of the char that produced normalized byte `ni`; the end of `text`
+    /// for the end of the normalized text.
+    fn orig(&self, ni: usize) -> usize {
+        if ni >= self.norm.len() {
+            return self.text.len();
+        }
+        let mut ni = ni;
+        while !self.norm.is_char_boundary(ni) {
+            ni -= 1;
+        }
+        let run = self.runs.partition_point(|&(ns, _)| ns <= ni);
+        let (ns, os) = self.runs[run.saturating_sub(1)];
+        os + (ni - ns)
+    }
+
     /// The original spelling (without marks) of token `i` after `skip` clitic bytes equals one
     /// of the phrase's exact forms.
     fn exact_spelling(&self, i: usize, skip: usize, phrase: &Phrase) -> bool {
         let Some(t) = self.tok(i) else { return false };
-        let (s, e) = (self.orig[t.s + skip.min(t.e - t.s)], self.orig_end(t.e));
+        let (s, e) = (self.orig(t.s + skip.min(t.e - t.s)), self.orig_end(t.e));
         let written: String = self
             .text
             .get(s..e)
@@ -718,9 +821,9 @@ impl<'t> Doc<'t> {
             .get(..ne)
             .and_then(|s| s.char_indices().next_back())
         else {
-            return self.orig.first().copied().unwrap_or(0);
+            return self.orig(0);
         };
-        let p = self.orig[last];
+        let p = self.orig(last);
         let rest = self.text.get(p..).unwrap_or("");
         let mut q = p + rest.chars().next().map_or(0, char::len_utf8);
         for c in self.text.get(q..).unwrap_or("").chars() {
@@ -1527,7 +1630,7 @@ impl<'t> Doc<'t> {
     fn to_match(&self, c: &Cand, anchor: Option<NaiveDate>) -> Option<DateMatch> {
         let first = self.tok(c.start)?;
         let last = self.tok(c.end.checked_sub(1)?)?;
-        let start = self.orig[(first.s + c.skip).min(first.e)];
+        let start = self.orig((first.s + c.skip).min(first.e));
         let end = self.orig_end(last.e);
         let text = self.text.get(start..end)?.to_string();
         let (date, precision, relative) = resolve(&c.spec, anchor)?;
@@ -1632,18 +1735,62 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-fn tokenize(norm: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(norm.len() / 6);
-    let mut gap = Gap::Line;
-    let mut chars = norm.char_indices().peekable();
-    while let Some((s, c)) = chars.next() {
+/// Cuts normalized text, fed one char at a time, into word, number and punctuation tokens.
+struct Tokenizer {
+    toks: Vec<Tok>,
+    /// What separates the next token from the previous one.
+    gap: Gap,
+    /// The word or number token being extended.
+    open: Option<Tok>,
+}
+
+impl Tokenizer {
+    fn new(capacity: usize) -> Tokenizer {
+        Tokenizer {
+            toks: Vec::with_capacity(capacity),
+            gap: Gap::Line,
+            open: None,
+        }
+    }
+
+    /// Takes `len` bytes of Arabic letters at normalized offset `at`, as `feed` would one by one.
+    fn feed_letters(&mut self, at: usize, len: usize) {
+        match self.open.as_mut() {
+            Some(open) if open.kind == Kind::Word => open.e = at + len,
+            _ => {
+                self.toks.extend(self.open.take());
+                self.open = Some(Tok {
+                    s: at,
+                    e: at + len,
+                    kind: Kind::Word,
+                    gap: self.gap,
+                    hit: None,
+                });
+                self.gap = Gap::None;
+            }
+        }
+    }
+
+    /// Takes normalized char `c` found at normalized byte offset `at`.
+    fn feed(&mut self, at: usize, c: char) {
+        if let Some(open) = self.open.as_mut() {
+            let same = match open.kind {
+                Kind::Num => c.is_ascii_digit(),
+                _ => is_letter(c),
+            };
+            if same {
+                open.e = at + c.len_utf8();
+                return;
+            }
+            self.toks.extend(self.open.take());
+        }
         if c.is_whitespace() {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
-                gap = Gap::Line;
-            } else if gap == Gap::None {
-                gap = Gap::Space;
+                self.gap = Gap::Line;
+            } else if self.gap == Gap::None {
+                self.gap = Gap::Space;
             }
-            continue;
+            return;
         }
         let kind = if c.is_ascii_digit() {
             Kind::Num
@@ -1652,30 +1799,25 @@ fn tokenize(norm: &str) -> Vec<Tok> {
         } else {
             Kind::Punct
         };
-        let mut e = s + c.len_utf8();
-        if kind != Kind::Punct {
-            while let Some(&(p, d)) = chars.peek() {
-                let same = match kind {
-                    Kind::Num => d.is_ascii_digit(),
-                    _ => is_letter(d),
-                };
-                if !same {
-                    break;
-                }
-                e = p + d.len_utf8();
-                chars.next();
-            }
-        }
-        toks.push(Tok {
-            s,
-            e,
+        let tok = Tok {
+            s: at,
+            e: at + c.len_utf8(),
             kind,
-            gap,
+            gap: self.gap,
             hit: None,
-        });
-        gap = Gap::None;
+        };
+        self.gap = Gap::None;
+        if kind == Kind::Punct {
+            self.toks.push(tok);
+        } else {
+            self.open = Some(tok);
+        }
     }
-    toks
+
+    fn finish(mut self) -> Vec<Tok> {
+        self.toks.extend(self.open.take());
+        self.toks
+    }
 }
 
 /// Calls `f` with the word and its proclitic-stripped forms (و/ف then ب/ل/ك; "لل" -> "ال")
@@ -2283,6 +2425,74 @@ mod tests {
         assert_eq!(rows(ORDINALS_TSV), 31);
         assert_eq!(LEXICON.calendar.starts.len(), 101 * 12 + 1);
         assert!(LEXICON.phrases.contains_key("يناير"));
+    }
+
+    #[test]
+    fn normalize_char_fast_paths_change_nothing() {
+        // normalize_char as written before its fast paths.
+        let reference = |c: char| -> Option<char> {
+            if c.is_ascii() {
+                return Some(c.to_ascii_lowercase());
+            }
+            if is_mark(c) || is_format(c) {
+                return None;
+            }
+            Some(match c {
+                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+                'ى' | 'ی' => 'ي',
+                'ة' => 'ه',
+                'ک' => 'ك',
+                '٠'..='٩' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                '۰'..='۹' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+                '٫' => '.',
+                '٬' => ',',
+                '٪' => '%',
+                _ => c,
+            })
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(normalize_char(c), reference(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_doc_matches_char_by_char_reading() {
+        for text in [
+            "",
+            "في ١٥ مارس ٢٠٢٤م، وصلَ الوفدُ إلى طرابلس.",
+            "Share 0\n\u{200F}الأربعاء 3/4/2025ـــ وللعام2024 Tripoli ة",
+            "مـــارس\u{064B}\u{064B}x9ی۱۲ک",
+        ] {
+            let doc = Doc::new(text);
+            let mut tokenizer = Tokenizer::new(0);
+            let mut norm = String::new();
+            let mut orig = Vec::new();
+            for (at, c) in text.char_indices() {
+                if let Some(n) = normalize_char(c) {
+                    tokenizer.feed(norm.len(), n);
+                    norm.push(n);
+                    orig.extend(std::iter::repeat_n(at, n.len_utf8()));
+                }
+            }
+            orig.push(text.len());
+            let spans = |toks: &[Tok]| -> Vec<(usize, usize, Kind, Gap)> {
+                toks.iter().map(|t| (t.s, t.e, t.kind, t.gap)).collect()
+            };
+            assert_eq!(doc.norm, norm);
+            assert_eq!(spans(&doc.toks), spans(&tokenizer.finish()), "{text}");
+            for (ni, &at) in orig.iter().enumerate() {
+                assert_eq!(doc.orig(ni), at, "{text} at {ni}");
+            }
+        }
+    }
+
+    #[test]
+    fn key_shapes_hold_every_key() {
+        let shapes = &LEXICON.key_shapes;
+        assert!(LEXICON.phrases.keys().all(|k| shapes.may_end(k) && shapes.may_be(k)));
+        assert!(shapes.may_end("x"), "one char: always looked up");
+        assert!(!shapes.may_end("qxq") && !shapes.may_be("qxq"));
+        assert!(!shapes.may_be(&"ا".repeat(LEXICON.longest_key)), "longer than any key");
     }
 
     #[test]

@@ -33,25 +33,43 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
 
 // ------------------------------------------------------------------ lexicon data
 
-/// FNV-1a: lexicon keys are short words looked up for every token, where SipHash dominates.
+/// A hash for the short lexicon words looked up for every token, where SipHash dominated:
+/// eight bytes per multiply (FNV took one byte per multiply).
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct WordHasher(u64);
 
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // Fold the well-mixed high bits into the low ones the table indexes by.
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            // Shifted in byte by byte: a copy of variable length would be a call to memcpy.
+            self.mix(tail.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
+    }
+}
+
+impl WordHasher {
+    fn mix(&mut self, word: u64) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
     }
 }
 
 /// Map keyed by normalized words.
-pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 const NUMBER_WORDS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/number_words.tsv"));
 const SCALES_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/scales.tsv"));
@@ -122,28 +140,65 @@ static NUMBER_WORDS: LazyLock<WordMap<NumWord>> = LazyLock::new(|| {
 /// Clitics that may be glued to the front of a number word: و ف (and), ب ل ك (with, for, like).
 const CLITICS: [&str; 10] = ["وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
+/// Every number word as it may be written, bare or with a clitic, and whether the clitic is
+/// the joiner و. Built once so that reading a token is one look-up, not one per clitic.
+static NUMBER_WORD_FORMS: LazyLock<WordMap<(NumWord, bool)>> = LazyLock::new(|| {
+    let mut forms: WordMap<(NumWord, bool)> =
+        NUMBER_WORDS.iter().map(|(word, &value)| (word.clone(), (value, false))).collect();
+    // Entries are never overwritten: the bare word wins, then the clitics in their order.
+    for clitic in CLITICS {
+        for (rest, &value) in NUMBER_WORDS.iter() {
+            // "لست" is "I am not", "بست" rare: two-letter numbers only take the joiner و.
+            if clitic != "و" && rest.chars().count() < 3 {
+                continue;
+            }
+            forms.entry(format!("{clitic}{rest}")).or_insert((value, clitic == "و"));
+        }
+    }
+    forms
+});
+
 /// A number word, possibly with a clitic; the flag says whether the clitic is the joiner و.
 fn number_word(word: &str) -> Option<(NumWord, bool)> {
-    if let Some(&w) = NUMBER_WORDS.get(word) {
-        return Some((w, false));
-    }
-    for clitic in CLITICS {
-        let Some(rest) = word.strip_prefix(clitic) else { continue };
-        let Some(&w) = NUMBER_WORDS.get(rest) else { continue };
-        // "لست" is "I am not", "بست" rare: two-letter numbers only take the joiner و.
-        if clitic != "و" && rest.chars().count() < 3 {
-            continue;
-        }
-        return Some((w, clitic == "و"));
-    }
-    None
+    NUMBER_WORD_FORMS.get(word).copied()
 }
 
 // ------------------------------------------------------------------ normalization
 
+/// An Arabic letter (U+0621..U+064A) that normalization keeps as it is: most of the text.
+/// Tested by a bit mask: a `match` over these letters compiles to a jump table that
+/// mispredicts on every char.
+pub(crate) fn is_plain_arabic_letter(c: char) -> bool {
+    const fn bit(c: char) -> u64 {
+        1 << (c as u32 - 0x621)
+    }
+    const CHANGED: u64 = bit('أ') | bit('إ') | bit('آ') | bit('ى') | bit('ة') | bit('\u{0640}');
+    let offset = (c as u32).wrapping_sub(0x621);
+    offset < 42 && CHANGED >> offset & 1 == 0
+}
+
+/// End of the run of plain Arabic letters starting at byte `at` of a UTF-8 text: each is two
+/// bytes, led by D8 or D9.
+pub(crate) fn plain_arabic_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) {
+        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+        if !char::from_u32(code).is_some_and(is_plain_arabic_letter) {
+            break;
+        }
+        at += 2;
+    }
+    at
+}
+
 /// The normalized form of one character, or None when it is dropped (diacritics, tatweel,
 /// invisible direction and joiner marks).
 pub(crate) fn normalize_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if is_plain_arabic_letter(c) {
+        return Some(c);
+    }
     Some(match c {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' => return None,
@@ -165,7 +220,7 @@ pub(crate) fn normalize_str(s: &str) -> String {
 /// Drops a leading definite article "ال" when something of at least two letters remains.
 pub(crate) fn strip_al(word: &str) -> &str {
     match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => rest,
+        Some(rest) if rest.chars().nth(1).is_some() => rest,
         _ => word,
     }
 }
@@ -173,7 +228,7 @@ pub(crate) fn strip_al(word: &str) -> &str {
 /// The word and its readings without a leading conjunction (و ف) and preposition (ب ل ك), in
 /// that order; "لل" (ل + ال) yields the noun. Only readings of at least two letters are given.
 pub(crate) fn clitic_variants(word: &str) -> impl Iterator<Item = &str> {
-    let long_enough = |s: &str| s.chars().count() >= 2;
+    let long_enough = |s: &str| s.chars().nth(1).is_some();
     let mut out: [Option<&str>; 4] = [Some(word), None, None, None];
     let after_conj = ["و", "ف"].iter().find_map(|c| word.strip_prefix(c)).filter(|r| long_enough(r));
     if let Some(r) = after_conj {
@@ -250,9 +305,31 @@ impl<'a> Doc<'a> {
         let mut doc = Doc { src, norm: String::with_capacity(src.len()), tokens: Vec::with_capacity(src.len() / 5) };
         let mut current: Option<Token> = None;
         let mut gap = Gap::None;
-        let mut chars = src.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut next = 0;
+        while next < src.len() {
+            let i = next;
+            // Plain Arabic letters, most of the text, are copied a whole run at a time: they
+            // extend an Arabic word or start one, as they would one by one.
+            let letters_end = plain_arabic_run_end(src.as_bytes(), i);
+            if letters_end > i {
+                let extends = current.is_some_and(|t| t.kind == TokKind::Word && !t.latin);
+                if !extends {
+                    doc.flush(&mut current);
+                    let pos = doc.norm.len() as u32;
+                    current = Some(Token { kind: TokKind::Word, start: i, end: i, norm_start: pos, norm_end: pos, gap, latin: false });
+                    gap = Gap::None;
+                }
+                doc.norm.push_str(&src[i..letters_end]);
+                if let Some(t) = current.as_mut() {
+                    t.end = letters_end;
+                    t.norm_end = doc.norm.len() as u32;
+                }
+                next = letters_end;
+                continue;
+            }
+            let Some(c) = src[i..].chars().next() else { break };
             let end = i + c.len_utf8();
+            next = end;
             let Some(n) = normalize_char(c) else {
                 // Dropped marks belong to the token they follow.
                 if let Some(t) = current.as_mut() {
@@ -260,22 +337,22 @@ impl<'a> Doc<'a> {
                 }
                 continue;
             };
-            if n.is_whitespace() {
-                doc.flush(&mut current);
-                let this_gap = if matches!(n, '\n' | '\r' | '\u{2028}' | '\u{2029}') { Gap::Break } else { Gap::Space };
-                gap = gap.max(this_gap);
-                continue;
-            }
-            let kind = if n.is_ascii_digit() {
-                TokKind::Number
-            } else if is_letter(n) {
-                TokKind::Word
-            } else {
-                TokKind::Symbol
+            let kind = match n {
+                // Arabic letters and digits first: they are no whitespace.
+                '\u{0621}'..='\u{064A}' => TokKind::Word,
+                '0'..='9' => TokKind::Number,
+                _ if n.is_whitespace() => {
+                    doc.flush(&mut current);
+                    let this_gap = if matches!(n, '\n' | '\r' | '\u{2028}' | '\u{2029}') { Gap::Break } else { Gap::Space };
+                    gap = gap.max(this_gap);
+                    continue;
+                }
+                _ if is_letter(n) => TokKind::Word,
+                _ => TokKind::Symbol,
             };
             let continues_number = current.is_some_and(|t| t.kind == TokKind::Number)
                 && is_number_separator(n)
-                && chars.peek().and_then(|&(_, next)| normalize_char(next)).is_some_and(|d| d.is_ascii_digit());
+                && src[end..].chars().next().and_then(normalize_char).is_some_and(|d| d.is_ascii_digit());
             let extends = continues_number
                 || current.is_some_and(|t| {
                     kind != TokKind::Symbol && t.kind == kind && (kind != TokKind::Word || t.latin == n.is_ascii())
@@ -733,6 +810,27 @@ mod tests {
     fn never_panics_on_odd_input() {
         for text in ["", "و", "،،،", "1,", ",1", "٫٫٫", "ـــ", "\u{064B}\u{064B}5", "1.2.3.4.5", "مليار مليار مليار", "99999999999999999999999999", "ألف\nمليون"] {
             let _ = find_numbers(text);
+        }
+    }
+
+    #[test]
+    fn normalize_char_fast_paths_change_nothing() {
+        // normalize_char as written before its fast paths.
+        let reference = |c: char| -> Option<char> {
+            Some(match c {
+                '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
+                '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' => return None,
+                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+                'ى' | 'ی' => 'ي',
+                'ة' => 'ه',
+                'ک' => 'ك',
+                '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+                '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+                _ => c.to_ascii_lowercase(),
+            })
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(normalize_char(c), reference(c), "{c:?}");
         }
     }
 

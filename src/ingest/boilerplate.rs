@@ -7,10 +7,12 @@
 //! the cleaned text point at the original wording. Markers live in
 //! `data/lexicon/boilerplate.tsv`; the rules here are about line shapes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+use crate::extract::numbers::{is_plain_arabic_letter, plain_arabic_run_end};
 
 /// Cleaned article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +31,11 @@ const LEXICON_TSV: &str = include_str!(concat!(
 const MAX_READ_ALSO_HEADLINES: usize = 6;
 /// Longest line (in words) still taken for a headline or list item.
 const MAX_HEADLINE_WORDS: usize = 25;
+/// Longest line (in words) a "read also" marker may start.
+const MAX_READ_ALSO_LINE_WORDS: usize = 30;
+/// Lines' word counts are taken up to here, past every threshold the rules use on them:
+/// paragraphs are long, and every line is counted.
+const WORD_COUNT_CAP: usize = MAX_READ_ALSO_LINE_WORDS + 1;
 /// Longest tag item under a lone tag marker.
 const MAX_TAG_ITEM_WORDS: usize = 3;
 /// Longest line (in words) taken for a glued-tags line.
@@ -73,12 +80,21 @@ struct MarkerHit {
 }
 
 struct Lexicon {
-    /// (family, folded marker), longest marker first so the most specific one wins.
-    markers: Vec<(Family, String)>,
+    /// Folded marker -> its family (the first listed wins). A line looks up only its own
+    /// word-end prefixes, longest first, so the most specific marker wins.
+    marker_families: HashMap<String, Family>,
+    /// Byte length of the longest marker key: no longer prefix needs a look-up.
+    longest_marker: usize,
     /// Folded multi-word share markers, matched even when glued to the next word.
     share_phrases: Vec<String>,
     /// One share button, optionally with its counter ("Share 0", "0 Shares", "Shares:").
     share_button: Regex,
+    /// A share word standing as a whole word, the button pattern's necessary core, found
+    /// without its slow Unicode word boundaries; None when a share word does not begin and end
+    /// with a letter (the boundaries would then mean something else).
+    share_word_alone: Option<Regex>,
+    /// The share variants as written, to tell Arabic words that are no part of any.
+    share_variants: Vec<String>,
     /// The share words alone: a cheap test before the (slower) button pattern runs.
     share_words: aho_corasick::AhoCorasick,
     /// A whole line that is a view/comment counter ("12 تعليق", "1.3K").
@@ -92,7 +108,7 @@ fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(tsv: &str) -> Lexicon {
-        let mut markers = Vec::new();
+        let mut marker_families = HashMap::new();
         let mut share_raw: Vec<String> = Vec::new();
         let mut counter_raw: Vec<String> = Vec::new();
         for (family, variants) in tsv_rows(tsv) {
@@ -104,23 +120,26 @@ impl Lexicon {
                         if let Some(family) = Family::from_name(name) {
                             let key = line_key(variant);
                             if !key.is_empty() {
-                                markers.push((family, key));
+                                marker_families.entry(key).or_insert(family);
                             }
                         }
                     }
                 }
             }
         }
-        markers.sort_by_key(|(_, key)| std::cmp::Reverse(key.len()));
+        let longest_marker = marker_families.keys().map(String::len).max().unwrap_or(0);
         let share_phrases = share_raw
             .iter()
             .map(|s| line_key(s))
             .filter(|key| key.contains(' '))
             .collect();
         Lexicon {
-            markers,
+            marker_families,
+            longest_marker,
             share_phrases,
             share_button: share_button_regex(&share_raw),
+            share_word_alone: share_word_alone_regex(&share_raw),
+            share_variants: share_raw.iter().map(|v| v.trim().to_owned()).collect(),
             share_words: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(share_raw.iter().map(|w| w.trim().split_whitespace().next().unwrap_or("").to_string()).filter(|w| !w.is_empty()))
@@ -129,19 +148,26 @@ impl Lexicon {
         }
     }
 
+    /// The longest marker `key` (a line key) is or starts with, as a whole-word prefix.
     fn marker(&self, key: &str) -> Option<MarkerHit> {
-        self.markers.iter().find_map(|(family, marker)| {
-            if key == marker {
+        // A marker can only end where the key ends or before a non-alphanumeric char (a
+        // space, a colon...): try those prefixes, longest first.
+        let whole_key = (key.len() <= self.longest_marker).then_some(key.len());
+        let head = &key[..ceil_char_boundary(key, self.longest_marker + 1)];
+        let word_ends = head
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| !is_alphanumeric(c))
+            .map(|(at, _)| at);
+        whole_key.into_iter().chain(word_ends).find_map(|end| {
+            let family = *self.marker_families.get(&key[..end])?;
+            let tail = &key[end..];
+            if tail.is_empty() {
                 return Some(MarkerHit {
-                    family: *family,
+                    family,
                     alone: true,
                     separated: false,
                 });
-            }
-            let tail = key.strip_prefix(marker.as_str())?;
-            let next = tail.chars().next()?;
-            if next.is_alphanumeric() {
-                return None;
             }
             // A one-word marker ("تعليقات", "Tags") starts many ordinary lines: it needs
             // a colon-like separator; a multi-word marker is distinctive enough.
@@ -149,13 +175,20 @@ impl Lexicon {
                 tail.trim_start().chars().next(),
                 Some(':' | '：' | '-' | '–' | '—' | '|' | '>' | '»' | '(' | '/')
             );
-            (marker.contains(' ') || separated).then_some(MarkerHit {
-                family: *family,
+            (key[..end].contains(' ') || separated).then_some(MarkerHit {
+                family,
                 alone: false,
                 separated,
             })
         })
     }
+}
+
+/// The smallest char boundary of `text` at or above `at` (or its end).
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// (family, variants) of each data row; header and `#` comment lines skipped.
@@ -195,6 +228,21 @@ fn share_button_regex(words: &[String]) -> Regex {
     Regex::new(&pattern).unwrap_or_else(|_| never_matching())
 }
 
+/// `(?:^|\W)(?:share words)(?:\W|$)`: matches wherever `\b(?:share words)\b` does when
+/// every share word begins and ends with a letter whose case variants are letters too (ASCII
+/// or Arabic), and runs on the fast engines, which Unicode `\b` keeps out on Arabic text.
+fn share_word_alone_regex(words: &[String]) -> Option<Regex> {
+    let plain_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || is_arabic_letter(c));
+    let letter_ends = words
+        .iter()
+        .map(|w| w.trim())
+        .all(|w| plain_letter(w.chars().next()) && plain_letter(w.chars().next_back()));
+    if !letter_ends {
+        return None;
+    }
+    Regex::new(&format!(r"(?i)(?:^|\W)(?:{})(?:\W|$)", alternation(words))).ok()
+}
+
 fn counter_line_regex(words: &[String]) -> Regex {
     let words = alternation(words);
     let pattern = format!(
@@ -210,24 +258,31 @@ fn never_matching() -> Regex {
 
 // ------------------------------------------------------------------ text shapes
 
-/// Folds spelling variants so markers match: case, diacritics, tatweel, alef forms, ى, ة.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{0610}'..='\u{061A}'
-            | '\u{064B}'..='\u{065F}'
-            | '\u{0670}'
-            | '\u{06D6}'..='\u{06ED}'
-            | '\u{0640}' => {}
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' => out.push('ي'),
-            'ة' => out.push('ه'),
-            c if c.is_whitespace() => out.push(' '),
-            c => out.extend(c.to_lowercase()),
-        }
+/// Folds `c` so spelling variants match (case, diacritics, tatweel, alef forms, ى, ة) and
+/// gives the result to `emit`: nothing, one char, or several for some lowercase forms.
+/// Every whitespace char becomes a space.
+fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    match c {
+        // Fast paths: ASCII, and the Arabic block, which has no case (the general Unicode
+        // lowercase table was a hot spot); most letters fold to themselves.
+        c if c.is_ascii() => emit(if c.is_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        }),
+        c if is_plain_arabic_letter(c) => emit(c),
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}' => {}
+        'أ' | 'إ' | 'آ' | 'ٱ' => emit('ا'),
+        'ى' => emit('ي'),
+        'ة' => emit('ه'),
+        '\u{0600}'..='\u{06FF}' => emit(c),
+        c if c.is_whitespace() => emit(' '),
+        c => c.to_lowercase().for_each(emit),
     }
-    out
 }
 
 /// A line folded, stripped of punctuation at both ends, spaces collapsed.
@@ -236,25 +291,86 @@ fn fold(text: &str) -> String {
 const LINE_KEY_CHARS: usize = 160;
 
 fn line_key(line: &str) -> String {
-    let head = line.char_indices().nth(LINE_KEY_CHARS).map_or(line, |(i, _)| &line[..i]);
-    let folded = fold(head);
-    let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric());
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass: fold and collapse spaces, then trim the non-alphanumeric ends in place.
+    let mut key = String::with_capacity(line.len().min(LINE_KEY_CHARS * 4));
+    let mut space_pending = false;
+    let mut push = |key: &mut String, folded: &str| {
+        if folded == " " {
+            space_pending = true;
+            return;
+        }
+        if space_pending && !key.is_empty() {
+            key.push(' ');
+        }
+        space_pending = false;
+        key.push_str(folded);
+    };
+    let mut chars_left = LINE_KEY_CHARS;
+    let mut at = 0;
+    while chars_left > 0 && at < line.len() {
+        // Plain Arabic letters (two bytes each) fold to themselves: a run is copied at once.
+        let letters_end = plain_arabic_run_end(line.as_bytes(), at).min(at + 2 * chars_left);
+        if letters_end > at {
+            push(&mut key, &line[at..letters_end]);
+            chars_left -= (letters_end - at) / 2;
+            at = letters_end;
+            continue;
+        }
+        let Some(c) = line[at..].chars().next() else {
+            break;
+        };
+        fold_char(c, |f| push(&mut key, f.encode_utf8(&mut [0; 4])));
+        chars_left -= 1;
+        at += c.len_utf8();
+    }
+    let end = key
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_alphanumeric(c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    key.truncate(end);
+    let start = key
+        .char_indices()
+        .find(|&(_, c)| is_alphanumeric(c))
+        .map_or(key.len(), |(at, _)| at);
+    key.drain(..start);
+    key
+}
+
+/// `char::is_alphanumeric` with a fast path for ASCII and the Arabic letters and digits.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
+        c => c.is_alphanumeric(),
+    }
 }
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// `word_count`, but no more than `WORD_COUNT_CAP`.
+fn capped_word_count(text: &str) -> usize {
+    text.split_whitespace().take(WORD_COUNT_CAP).count()
+}
+
 /// A real paragraph: a sentence ending in a full stop, or a long line with punctuation.
 fn is_prose(text: &str) -> bool {
-    let words = word_count(text);
+    is_prose_of(text, word_count(text))
+}
+
+/// `is_prose` for a text whose word count (capped or not) is known.
+fn is_prose_of(text: &str, words: usize) -> bool {
+    // The cheap tests first: the punctuation search walks the whole text.
+    if words >= MAX_HEADLINE_WORDS {
+        return true;
+    }
     let end = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '»' | ')' | '’' | '*')
     });
     let full_stop = (end.ends_with('.') && !end.ends_with("..")) || end.ends_with('۔');
-    let has_punctuation = text.contains(['،', ',', '.', '؛', ';']);
-    (full_stop && words >= 8) || (has_punctuation && words >= 15) || words >= MAX_HEADLINE_WORDS
+    (full_stop && words >= 8) || (words >= 15 && text.contains(['،', ',', '.', '؛', ';']))
 }
 
 /// A headline or list item: not a paragraph, a few words, not a label ending in a colon.
@@ -277,11 +393,11 @@ fn is_arabic_letter(c: char) -> bool {
 /// (ة, ى) followed by another letter, or an implausibly long Arabic word.
 fn has_glued_words(text: &str) -> bool {
     text.split_whitespace().any(|word| {
-        let chars: Vec<char> = word.chars().collect();
-        let final_form_inside = chars
-            .windows(2)
-            .any(|pair| matches!(pair[0], 'ة' | 'ى') && is_arabic_letter(pair[1]));
-        let arabic_letters = chars.iter().filter(|c| is_arabic_letter(**c)).count();
+        let final_form_inside = word
+            .chars()
+            .zip(word.chars().skip(1))
+            .any(|(c, next)| matches!(c, 'ة' | 'ى') && is_arabic_letter(next));
+        let arabic_letters = word.chars().filter(|&c| is_arabic_letter(c)).count();
         final_form_inside || arabic_letters >= 20
     })
 }
@@ -289,11 +405,20 @@ fn has_glued_words(text: &str) -> bool {
 /// `Home > News > Libya` style trails (or ` » `, ` › `, ` / ` separated). The separator
 /// must stand between spaces: `»` glued to a word is a closing quote.
 fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
-    let parts = [" > ", " » ", " › ", " / "]
-        .iter()
-        .map(|separator| line.split(separator).collect::<Vec<&str>>())
-        .max_by_key(Vec::len)
-        .unwrap_or_default();
+    if !line.contains(['>', '»', '›', '/']) {
+        return false;
+    }
+    // Split on the separator that occurs most (the last of equals); count first so that
+    // lines without one allocate nothing.
+    let Some((separator, _)) = [" > ", " » ", " › ", " / "]
+        .into_iter()
+        .map(|separator| (separator, line.matches(separator).count()))
+        .filter(|&(_, count)| count > 0)
+        .max_by_key(|&(_, count)| count)
+    else {
+        return false;
+    };
+    let parts: Vec<&str> = line.split(separator).collect();
     if parts.len() < 2
         || parts
             .iter()
@@ -312,6 +437,9 @@ fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
 }
 
 fn is_hashtag_line(line: &str) -> bool {
+    if !line.contains('#') {
+        return false;
+    }
     let words = word_count(line);
     let tags = line
         .split_whitespace()
@@ -329,10 +457,15 @@ enum Widget {
     Keep(Vec<String>),
 }
 
-/// Share buttons and counters on a line, and what (if anything) of the line survives.
-fn share_widget(line: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> Option<Widget> {
-    let key = line_key(line);
-    let words = word_count(line);
+/// Share buttons and counters on a line (with its key and word count), and what (if
+/// anything) of the line survives.
+fn share_widget(
+    line: &str,
+    key: &str,
+    words: usize,
+    lexicon: &Lexicon,
+    sources: &HashSet<String>,
+) -> Option<Widget> {
     if words <= MAX_GLUED_SHARE_LINE_WORDS
         && lexicon
             .share_phrases
@@ -342,6 +475,19 @@ fn share_widget(line: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> Opt
         return Some(Widget::WholeLine);
     }
     if !lexicon.share_words.is_match(line) {
+        return None;
+    }
+    // Exact shortcuts before the button pattern, slow on long lines: no button at all, or no
+    // counter (a digit or colon) and some word that belongs to no button.
+    if lexicon
+        .share_word_alone
+        .as_ref()
+        .is_some_and(|alone| !alone.is_match(line))
+    {
+        return None;
+    }
+    let counter_chars = line.contains(|c: char| c.is_numeric() || c == ':');
+    if !counter_chars && has_arabic_word_outside(line, &lexicon.share_variants) {
         return None;
     }
     let buttons: Vec<regex::Match> = lexicon.share_button.find_iter(line).collect();
@@ -387,6 +533,18 @@ fn share_widget(line: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> Opt
     })
 }
 
+/// Some run of Arabic letters on the line is part of no share variant, so the line is not
+/// made of buttons alone. Buttons take whole words, and Arabic has no case: a substring test
+/// is exact. Runs of other scripts, and digits (button counters), are given the benefit.
+fn has_arabic_word_outside(line: &str, variants: &[String]) -> bool {
+    line.split(|c: char| !is_alphanumeric(c))
+        .filter(|run| {
+            run.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+                && !run.chars().all(char::is_numeric)
+        })
+        .any(|run| !variants.iter().any(|v| v.contains(run)))
+}
+
 /// What stands between share buttons; quotes, brackets and full stops belong to text.
 fn is_widget_separator(c: char) -> bool {
     c.is_whitespace() || "|•·-–—/\\,،:;؛*".contains(c)
@@ -394,14 +552,19 @@ fn is_widget_separator(c: char) -> bool {
 
 fn source_key(line: &str, lexicon: &Lexicon) -> Option<String> {
     let key = line_key(line);
-    match lexicon.marker(&key) {
+    is_source_line(lexicon.marker(&key), word_count(line)).then_some(key)
+}
+
+/// A credit line ("المصدر: ..."): a source marker followed by a few words.
+fn is_source_line(marker: Option<MarkerHit>, words: usize) -> bool {
+    matches!(
+        marker,
         Some(MarkerHit {
             family: Family::Source,
             alone: false,
             ..
-        }) if word_count(line) <= 12 => Some(key),
-        _ => None,
-    }
+        })
+    ) && words <= 12
 }
 
 fn is_new_source_line(text: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> bool {
@@ -417,8 +580,13 @@ enum Action {
     Replace(String),
 }
 
+/// The article's lines with what the rules ask of each, computed once.
 struct Lines<'a> {
     text: Vec<&'a str>,
+    /// `line_key` of each line.
+    key: Vec<String>,
+    /// Word count of each line, capped at `WORD_COUNT_CAP`.
+    words: Vec<usize>,
     marker: Vec<Option<MarkerHit>>,
     prose: Vec<bool>,
     /// `prose_from[i]`: some line at or after `i` is a paragraph.
@@ -431,14 +599,22 @@ impl<'a> Lines<'a> {
             .split('\n')
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
             .collect();
-        let marker = lines.iter().map(|l| lexicon.marker(&line_key(l))).collect();
-        let prose: Vec<bool> = lines.iter().map(|l| is_prose(l)).collect();
+        let key: Vec<String> = lines.iter().map(|l| line_key(l)).collect();
+        let words: Vec<usize> = lines.iter().map(|l| capped_word_count(l)).collect();
+        let marker = key.iter().map(|k| lexicon.marker(k)).collect();
+        let prose: Vec<bool> = lines
+            .iter()
+            .zip(&words)
+            .map(|(l, &w)| is_prose_of(l, w))
+            .collect();
         let mut prose_from = vec![false; lines.len() + 1];
         for i in (0..lines.len()).rev() {
             prose_from[i] = prose[i] || prose_from[i + 1];
         }
         Lines {
             text: lines,
+            key,
+            words,
             marker,
             prose,
             prose_from,
@@ -507,12 +683,12 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
             i += 1;
             continue;
         }
-        let key = line_key(line);
-        let words = word_count(line);
+        let key = &lines.key[i];
+        let words = lines.words[i];
 
         // Counter lines are short; skip the pattern on paragraphs.
         let short = words <= 4;
-        if short && (lexicon.counter_line.is_match(&key) || lexicon.counter_line.is_match(line.trim())) {
+        if short && (lexicon.counter_line.is_match(key) || lexicon.counter_line.is_match(line.trim())) {
             actions[i] = Action::Remove;
             i += 1;
             continue;
@@ -534,7 +710,7 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
                     }
                 }
                 Family::ReadAlso
-                    if words <= 30 && (hit.alone || hit.separated || !lines.prose[i]) =>
+                    if words <= MAX_READ_ALSO_LINE_WORDS && (hit.alone || hit.separated || !lines.prose[i]) =>
                 {
                     if article_ended || !lines.any_prose(i + 1) {
                         Some(n)
@@ -586,8 +762,8 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
             }
         }
 
-        if let Some(source) = source_key(line, lexicon) {
-            if !sources.insert(source) {
+        if is_source_line(lines.marker[i], words) {
+            if !sources.insert(key.clone()) {
                 actions[i] = Action::Remove;
             }
             article_ended |= seen_prose;
@@ -595,7 +771,7 @@ fn decide(lines: &Lines, lexicon: &Lexicon) -> Vec<Action> {
             continue;
         }
 
-        if let Some(widget) = share_widget(line, lexicon, &sources) {
+        if let Some(widget) = share_widget(line, key, words, lexicon, &sources) {
             article_ended |= seen_prose;
             actions[i] = match widget {
                 Widget::WholeLine => Action::Remove,
@@ -701,18 +877,19 @@ mod tests {
             );
             assert!(variants.count() > 0, "family {family:?} has an empty row");
         }
-        assert!(lexicon().markers.len() > 100);
+        assert!(lexicon().marker_families.len() > 100);
     }
 
     #[test]
     fn no_marker_belongs_to_two_families() {
-        let markers = &lexicon().markers;
-        for (i, (family, key)) in markers.iter().enumerate() {
-            for (other_family, other_key) in &markers[i + 1..] {
-                assert!(
-                    key != other_key || family == other_family,
-                    "{key:?} is in {family:?} and {other_family:?}"
-                );
+        let mut seen: HashMap<String, Family> = HashMap::new();
+        for (name, variants) in tsv_rows(LEXICON_TSV) {
+            let Some(family) = Family::from_name(name) else {
+                continue;
+            };
+            for key in variants.map(line_key) {
+                let first = *seen.entry(key.clone()).or_insert(family);
+                assert_eq!(first, family, "{key:?} is in {first:?} and {family:?}");
             }
         }
     }
@@ -928,6 +1105,43 @@ mod tests {
     fn fallback_pattern_compiles_and_matches_nothing() {
         let regex = never_matching();
         assert!(!regex.is_match("") && !regex.is_match("Share 0") && !regex.is_match("\n"));
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        // fold_char as it was written before its fast paths.
+        let reference = |c: char| -> String {
+            match c {
+                '\u{0610}'..='\u{061A}'
+                | '\u{064B}'..='\u{065F}'
+                | '\u{0670}'
+                | '\u{06D6}'..='\u{06ED}'
+                | '\u{0640}' => String::new(),
+                'أ' | 'إ' | 'آ' | 'ٱ' => "ا".into(),
+                'ى' => "ي".into(),
+                'ة' => "ه".into(),
+                c if c.is_whitespace() => " ".into(),
+                c => c.to_lowercase().collect(),
+            }
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let mut folded = String::new();
+            fold_char(c, |f| folded.push(f));
+            assert_eq!(folded, reference(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn markers_need_a_word_end() {
+        let lexicon = lexicon();
+        let hit = |line: &str| lexicon.marker(&line_key(line)).map(|h| (h.family, h.alone, h.separated));
+        assert_eq!(hit("اقرأ أيضا"), Some((Family::ReadAlso, true, false)));
+        assert_eq!(hit("اقرأ أيضا: عنوان"), Some((Family::ReadAlso, false, true)));
+        assert_eq!(hit("اقرأ أيضاً عن الهجرة"), Some((Family::ReadAlso, false, false)));
+        assert_eq!(hit("اقرأ أيضاتنا"), None);
+        assert_eq!(hit("Tags and labels"), None);
+        assert_eq!(hit("Tags: Libya"), Some((Family::Tags, false, true)));
     }
 
     #[test]
