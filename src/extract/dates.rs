@@ -10,7 +10,8 @@
 //! runs only at tokens that are numbers or lexicon words, leftmost-longest.
 //! Precision is never finer than what is written: no day is invented.
 
-use super::numbers::{is_plain_arabic_letter, plain_arabic_run_end, WordMap};
+use super::numbers::WordMap;
+use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::sync::LazyLock;
 

@@ -6,8 +6,6 @@
 //! digits made ASCII) and cut into tokens that keep their byte range in the original text, so every
 //! offset returned points into the caller's string. The tokenizer is shared with `figures`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,43 +31,10 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
 
 // ------------------------------------------------------------------ lexicon data
 
-/// A hash for the short lexicon words looked up for every token, where SipHash dominated:
-/// eight bytes per multiply (FNV took one byte per multiply).
-#[derive(Default)]
-pub(crate) struct WordHasher(u64);
+use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        // Fold the well-mixed high bits into the low ones the table indexes by.
-        self.0 ^ (self.0 >> 32)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            // Shifted in byte by byte: a copy of variable length would be a call to memcpy.
-            self.mix(tail.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.mix(u64::from(b));
-    }
-}
-
-impl WordHasher {
-    fn mix(&mut self, word: u64) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-}
-
-/// Map keyed by normalized words.
-pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// Map keyed by normalized words (Fx: these short keys are looked up for every token).
+pub(crate) type WordMap<V> = rustc_hash::FxHashMap<String, V>;
 
 const NUMBER_WORDS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/number_words.tsv"));
 const SCALES_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/scales.tsv"));
@@ -164,31 +129,6 @@ fn number_word(word: &str) -> Option<(NumWord, bool)> {
 }
 
 // ------------------------------------------------------------------ normalization
-
-/// An Arabic letter (U+0621..U+064A) that normalization keeps as it is: most of the text.
-/// Tested by a bit mask: a `match` over these letters compiles to a jump table that
-/// mispredicts on every char.
-pub(crate) fn is_plain_arabic_letter(c: char) -> bool {
-    const fn bit(c: char) -> u64 {
-        1 << (c as u32 - 0x621)
-    }
-    const CHANGED: u64 = bit('أ') | bit('إ') | bit('آ') | bit('ى') | bit('ة') | bit('\u{0640}');
-    let offset = (c as u32).wrapping_sub(0x621);
-    offset < 42 && CHANGED >> offset & 1 == 0
-}
-
-/// End of the run of plain Arabic letters starting at byte `at` of a UTF-8 text: each is two
-/// bytes, led by D8 or D9.
-pub(crate) fn plain_arabic_run_end(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) {
-        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-        if !char::from_u32(code).is_some_and(is_plain_arabic_letter) {
-            break;
-        }
-        at += 2;
-    }
-    at
-}
 
 /// The normalized form of one character, or None when it is dropped (diacritics, tatweel,
 /// invisible direction and joiner marks).

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::extract::numbers::{is_plain_arabic_letter, plain_arabic_run_end};
+use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
 
 /// Cleaned article text.
 #[derive(Debug, Clone, PartialEq, Eq)]

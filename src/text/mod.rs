@@ -2,6 +2,7 @@
 //! clitics and offsets.
 
 pub mod clitics;
+pub mod letters;
 pub mod normalize;
 pub mod offsets;
 pub mod sentences;
