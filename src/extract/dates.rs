@@ -189,32 +189,38 @@ struct Lexicon {
 }
 
 /// Shapes of the lexicon keys, to skip the hash look-up of words that cannot be keys: how
-/// they end (last two chars) and how they start (first char and byte length). Chars count by
-/// a small slot (the Arabic block and ASCII each char apart, every other char in one shared
-/// slot), so the sets hold more than the keys: a "no" is always right.
+/// they end (last three chars, or last two for keys of two) and how they start (first char
+/// and byte length). Chars count by a small slot (Arabic letters each apart, every other char
+/// in one shared slot), so the sets hold more than the keys: a "no" is always right.
 struct KeyShapes {
+    /// Last three chars of the keys of three chars or more.
     endings: BitSet,
+    /// Keys of two chars.
+    pairs: BitSet,
     starts: BitSet,
     longest: usize,
 }
 
 impl KeyShapes {
-    const SLOTS: usize = 385;
+    const SLOTS: usize = 43;
 
     fn slot(c: char) -> usize {
         match c as usize {
-            code @ 0x600..=0x6FF => code - 0x600,
-            code @ 0..=0x7F => 256 + code,
-            _ => 384,
+            code @ 0x621..=0x64A => code - 0x621,
+            _ => 42,
         }
     }
 
-    /// The last two chars of `word`; None for a word of one char.
-    fn ending(word: &str) -> Option<usize> {
+    /// The slots of the last `N` chars of `word`, if it has that many.
+    fn last<const N: usize>(word: &str) -> Option<usize> {
         let mut chars = word.chars().rev();
-        let last = chars.next()?;
-        let before = chars.next()?;
-        Some(Self::slot(before) * Self::SLOTS + Self::slot(last))
+        let mut index = 0;
+        let mut scale = 1;
+        for _ in 0..N {
+            index += Self::slot(chars.next()?) * scale;
+            scale *= Self::SLOTS;
+        }
+        Some(index)
     }
 
     /// The first char and byte length of `word`, if it is not longer than any key.
@@ -226,13 +232,15 @@ impl KeyShapes {
     fn new<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> KeyShapes {
         let longest = keys.clone().map(str::len).max().unwrap_or(0);
         let mut shapes = KeyShapes {
-            endings: BitSet::new(Self::SLOTS * Self::SLOTS),
+            endings: BitSet::new(Self::SLOTS.pow(3)),
+            pairs: BitSet::new(Self::SLOTS.pow(2)),
             starts: BitSet::new(Self::SLOTS * (longest + 1)),
             longest,
         };
         for key in keys {
-            if let Some(ending) = Self::ending(key) {
-                shapes.endings.insert(ending);
+            match Self::last::<3>(key) {
+                Some(ending) => shapes.endings.insert(ending),
+                None => shapes.pairs.extend(Self::last::<2>(key)),
             }
             if let Some(start) = shapes.start(key) {
                 shapes.starts.insert(start);
@@ -241,9 +249,15 @@ impl KeyShapes {
         shapes
     }
 
-    /// Some key may end like `word` (always so for a word of one char).
+    /// Some key may end like `word` or like one of its clitic-stripped forms: those leave
+    /// at least two chars and share the word's ending ("لل" becomes "ال" well before it).
     fn may_end(&self, word: &str) -> bool {
-        Self::ending(word).is_none_or(|ending| self.endings.contains(ending))
+        let is_pair = |word: &str| Self::last::<2>(word).is_some_and(|e| self.pairs.contains(e));
+        match Self::last::<3>(word) {
+            Some(ending) => self.endings.contains(ending) || is_pair(word),
+            // A word of two chars has no shorter form; one of one char is always looked up.
+            None => word.chars().nth(1).is_none() || is_pair(word),
+        }
     }
 
     /// Some key may be `word`.
@@ -262,6 +276,9 @@ impl BitSet {
         if let Some(word) = self.0.get_mut(i / 64) {
             *word |= 1 << (i % 64);
         }
+    }
+    fn extend(&mut self, bits: impl IntoIterator<Item = usize>) {
+        bits.into_iter().for_each(|i| self.insert(i));
     }
     fn contains(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|word| word & (1 << (i % 64)) != 0)
@@ -2491,8 +2508,24 @@ mod tests {
     fn key_shapes_hold_every_key() {
         let shapes = &LEXICON.key_shapes;
         assert!(LEXICON.phrases.keys().all(|k| shapes.may_end(k) && shapes.may_be(k)));
+        // Every way a key is written with clitics that `with_clitic_variants` takes off.
+        let long_enough = |s: &str| s.chars().nth(1).is_some();
+        for key in LEXICON.phrases.keys().filter(|k| long_enough(k)) {
+            let with_article = key
+                .strip_prefix("ال")
+                .filter(|rest| long_enough(rest))
+                .map(|rest| format!("لل{rest}"));
+            for word in ["", "و", "ف"].into_iter().flat_map(|conj| {
+                ["", "ب", "ل", "ك"]
+                    .iter()
+                    .map(move |prep| format!("{conj}{prep}{key}"))
+                    .chain(with_article.iter().map(move |w| format!("{conj}{w}")))
+            }) {
+                assert!(shapes.may_end(&word), "{word}");
+            }
+        }
         assert!(shapes.may_end("x"), "one char: always looked up");
-        assert!(!shapes.may_end("qxq") && !shapes.may_be("qxq"));
+        assert!(!shapes.may_end("ظظظ") && !shapes.may_end("ظظ"));
         assert!(!shapes.may_be(&"ا".repeat(LEXICON.longest_key)), "longer than any key");
     }
 

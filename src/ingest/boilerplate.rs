@@ -350,9 +350,30 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// `word_count`, but no more than `WORD_COUNT_CAP`.
+/// `word_count`, but no more than `WORD_COUNT_CAP`. Reads bytes: a non-ASCII whitespace char
+/// starts with C2, E1, E2 or E3, so other chars (all of Arabic) need no decoding.
 fn capped_word_count(text: &str) -> usize {
-    text.split_whitespace().take(WORD_COUNT_CAP).count()
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() && words < WORD_COUNT_CAP {
+        let (space, len) = match bytes[at] {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0x00..=0x7F => (false, 1),
+            0xC2 | 0xE1..=0xE3 => text[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        at += len;
+    }
+    words
 }
 
 /// A real paragraph: a sentence ending in a full stop, or a long line with punctuation.
@@ -1129,6 +1150,20 @@ mod tests {
             let mut folded = String::new();
             fold_char(c, |f| folded.push(f));
             assert_eq!(folded, reference(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn capped_word_count_counts_like_split_whitespace() {
+        let count = |text: &str| text.split_whitespace().count().min(WORD_COUNT_CAP);
+        for text in ["", " ", "a", " a  b\u{00A0}c\u{3000}d ", P1, &P2.repeat(3)] {
+            assert_eq!(capped_word_count(text), count(text), "{text:?}");
+        }
+        // Every char, between letters: as a separator or as part of a word.
+        let chars: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        for group in chars.chunks(8) {
+            let text: String = group.iter().map(|c| format!("x{c}y ")).collect();
+            assert_eq!(capped_word_count(&text), count(&text), "{group:?}");
         }
     }
 
