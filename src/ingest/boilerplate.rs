@@ -232,7 +232,8 @@ fn share_button_regex(words: &[String]) -> Regex {
 /// every share word begins and ends with a letter whose case variants are letters too (ASCII
 /// or Arabic), and runs on the fast engines, which Unicode `\b` keeps out on Arabic text.
 fn share_word_alone_regex(words: &[String]) -> Option<Regex> {
-    let plain_letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || is_arabic_letter(c));
+    let plain_letter =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || is_arabic_letter(c));
     let letter_ends = words
         .iter()
         .map(|w| w.trim())
