@@ -6,6 +6,7 @@ use crate::text::clitics::{is_proclitic_prefix, strip_article};
 use crate::text::normalize::normalize_str;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{nfa, Anchored, MatchKind};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -27,7 +28,8 @@ impl Hit {
 }
 
 pub struct Gazetteer<T> {
-    automaton: nfa::contiguous::NFA,
+    /// Built on first use: documents are matched by `Combined`, this serves lone look-ups.
+    automaton: OnceLock<nfa::contiguous::NFA>,
     /// Normalized forms, kept so that gazetteers can be combined into one pass (`Combined`).
     patterns: Vec<String>,
     /// For each pattern, the entry it belongs to.
@@ -60,8 +62,7 @@ impl<T> Gazetteer<T> {
                 pattern_entry.push(entry);
             }
         }
-        let automaton = build_automaton(&patterns);
-        Self { automaton, patterns, pattern_entry, entries }
+        Self { automaton: OnceLock::new(), patterns, pattern_entry, entries }
     }
 
     /// One entry per row of a lexicon file that has a form in `form_column`; `payload` reads
@@ -79,10 +80,16 @@ impl<T> Gazetteer<T> {
         Self::new(entries, forms)
     }
 
+    /// (patterns, entry of each pattern), for `Combined::new`.
+    pub fn forms(&self) -> (&[String], &[usize]) {
+        (&self.patterns, &self.pattern_entry)
+    }
+
     /// All whole-word hits, overlapping ones included, in text order.
     pub fn find_all(&self, norm: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for_each_match(&self.automaton, norm, |start, end, word_start, pid| hits.push(Hit { start, end, word_start, entry: self.pattern_entry[pid] }));
+        let automaton = self.automaton.get_or_init(|| build_automaton(&self.patterns));
+        for_each_match(automaton, norm, |start, end, word_start, pid| hits.push(Hit { start, end, word_start, entry: self.pattern_entry[pid] }));
         hits
     }
 
@@ -171,13 +178,6 @@ impl Combined {
             hits[member].push(Hit { start, end, word_start, entry });
         });
         hits
-    }
-}
-
-impl<T> Gazetteer<T> {
-    /// (patterns, entry of each pattern), for `Combined::new`.
-    pub fn forms(&self) -> (&[String], &[usize]) {
-        (&self.patterns, &self.pattern_entry)
     }
 }
 
