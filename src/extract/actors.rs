@@ -2,7 +2,7 @@
 //! organizations found by head noun + country adjective, and bare surnames resolved inside
 //! the document.
 
-use super::gazetteer::{is_word_char, longest_non_overlapping, Gazetteer, Hit};
+use super::gazetteer::{is_word_char, longest_non_overlapping, Forms, Gazetteer, Hit};
 use super::lexicon::Tsv;
 use super::registry::{FormKind, REGISTRY};
 use crate::data_file;
@@ -86,7 +86,7 @@ const PLACE_CUES: [&str; 12] = ["في", "الى", "من", "مدينه", "بلد�
 const ORG_CUES: [&str; 16] = ["قالت", "ذكرت", "افادت", "نقلت", "وفق", "بحسب", "حسب", "لقناه", "قناه", "وكاله", "صحيفه", "موقع", "اوردت", "نشرت", "عن", "اعلنت"];
 
 /// The title and organization-head lexicons' forms, for the one-pass matcher.
-pub(super) fn lexicon_forms() -> ((&'static [String], &'static [usize]), (&'static [String], &'static [usize])) {
+pub(super) fn lexicon_forms() -> (Forms<'static>, Forms<'static>) {
     (LEX.titles.forms(), LEX.org_heads.forms())
 }
 

@@ -6,7 +6,7 @@
 //! نظيره is a meeting). Speculation and negation cues in the same clause cancel a trigger:
 //! `scope=before` cues up to 8 words before it, `scope=after` cues up to 2 words after it.
 
-use super::gazetteer::{is_word_char, longest_non_overlapping, Gazetteer, Hit};
+use super::gazetteer::{is_word_char, longest_non_overlapping, Forms, Gazetteer, Hit};
 use super::lexicon::Tsv;
 use crate::data_file;
 use std::sync::LazyLock;
@@ -150,7 +150,7 @@ fn next_word(norm: &str, from: usize) -> &str {
 }
 
 /// The trigger and cue lexicons' forms, for the one-pass matcher.
-pub(super) fn lexicon_forms() -> ((&'static [String], &'static [usize]), (&'static [String], &'static [usize])) {
+pub(super) fn lexicon_forms() -> (Forms<'static>, Forms<'static>) {
     (TRIGGERS.forms(), CUES.forms())
 }
 

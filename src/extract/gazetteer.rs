@@ -27,6 +27,9 @@ impl Hit {
     }
 }
 
+/// A lexicon's normalized forms and, for each, the entry it names.
+pub type Forms<'a> = (&'a [String], &'a [usize]);
+
 pub struct Gazetteer<T> {
     /// Built on first use: documents are matched by `Combined`, this serves lone look-ups.
     automaton: OnceLock<nfa::contiguous::NFA>,
@@ -81,7 +84,7 @@ impl<T> Gazetteer<T> {
     }
 
     /// (patterns, entry of each pattern), for `Combined::new`.
-    pub fn forms(&self) -> (&[String], &[usize]) {
+    pub fn forms(&self) -> Forms<'_> {
         (&self.patterns, &self.pattern_entry)
     }
 
@@ -158,7 +161,7 @@ pub struct Combined {
 
 impl Combined {
     /// Members given as (patterns, entry of each pattern), so gazetteers of different payloads combine.
-    pub fn new(members: &[(&[String], &[usize])]) -> Self {
+    pub fn new(members: &[Forms]) -> Self {
         let mut patterns: Vec<&String> = Vec::new();
         let mut owner = Vec::new();
         for (m, &(forms, entries)) in members.iter().enumerate() {
