@@ -272,9 +272,9 @@ fn fold_meetings_into_visits(events: &mut Vec<(Event, Vec<(usize, usize, &'stati
 mod tests {
     use super::*;
 
-    /// Events of one made-up article published on `published`, as (type, date, precision).
-    fn dated_events(text: &str, published: &str) -> Vec<(&'static str, Option<String>, &'static str)> {
-        let doc = Document {
+    /// A made-up article published on `published`.
+    fn article(text: &str, published: &str) -> Document {
+        Document {
             doc_id: "t".into(),
             source: "test".into(),
             source_id: None,
@@ -287,8 +287,12 @@ mod tests {
             n_chars: text.chars().count() as i32,
             text: text.into(),
             boilerplate_chars: 0,
-        };
-        extract(&doc).events.into_iter().map(|e| (e.event_type, e.event_date.map(|d| d.to_string()), e.date_precision)).collect()
+        }
+    }
+
+    /// Its events as (type, date, precision).
+    fn dated_events(text: &str, published: &str) -> Vec<(&'static str, Option<String>, &'static str)> {
+        extract(&article(text, published)).events.into_iter().map(|e| (e.event_type, e.event_date.map(|d| d.to_string()), e.date_precision)).collect()
     }
 
     fn date_of(events: &[(&'static str, Option<String>, &'static str)], event_type: &str) -> Option<String> {
@@ -326,21 +330,7 @@ mod tests {
     }
 
     fn parties_of(text: &str, published: &str) -> Vec<Vec<String>> {
-        let doc = Document {
-            doc_id: "t".into(),
-            source: "test".into(),
-            source_id: None,
-            url: None,
-            outlet: None,
-            title: None,
-            published_date: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-            published_date_source: "metadata",
-            language: Some("ar".into()),
-            n_chars: text.chars().count() as i32,
-            text: text.into(),
-            boilerplate_chars: 0,
-        };
-        extract(&doc).events.into_iter().map(|e| e.countries).collect()
+        extract(&article(text, published)).events.into_iter().map(|e| e.countries).collect()
     }
 
     #[test]
