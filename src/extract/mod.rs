@@ -299,34 +299,36 @@ mod tests {
         events.iter().find(|e| e.0 == event_type).and_then(|e| e.1.clone())
     }
 
-    #[test]
-    fn a_date_in_a_relative_clause_dates_only_its_noun() {
-        let ev = dated_events(
+    /// (what the case shows, article, published, [(event type, expected date)]).
+    const EVENT_DATE_CASES: &[(&str, &str, &str, &[(&str, Option<&str>)])] = &[
+        (
+            "a date in a relative clause dates only its noun",
             "وصل وفد تونسي إلى طرابلس، وبحث الجانبان تفعيل الاتفاقية الموقعة في مارس الماضي وافتتاح القنصلية التونسية في بنغازي.",
             "2025-06-10",
-        );
-        assert_eq!(date_of(&ev, "agreement").as_deref(), Some("2025-03-01"), "{ev:?}");
-        assert_eq!(date_of(&ev, "diplomatic_mission"), None, "{ev:?}");
-    }
-
-    #[test]
-    fn a_date_taken_by_an_event_is_not_inherited_by_the_next_sentence() {
-        let ev = dated_events(
+            &[("agreement", Some("2025-03-01")), ("diplomatic_mission", None)],
+        ),
+        (
+            "a date an event took is not inherited by the next sentence",
             "أعلنت اليونان تعيين سفير جديد لدى ليبيا بعد إعادة فتح سفارتها في طرابلس خلال يناير الماضي. وجرى الإعلان خلال لقاء جمع السفير بوزير الخارجية الليبي في أثينا.",
             "2025-06-10",
-        );
-        assert_eq!(date_of(&ev, "diplomatic_mission").as_deref(), Some("2025-01-01"), "{ev:?}");
-        assert_eq!(date_of(&ev, "meeting"), None, "{ev:?}");
-    }
-
-    #[test]
-    fn a_visit_framing_the_previous_act_shares_its_date() {
-        let ev = dated_events(
+            &[("diplomatic_mission", Some("2025-01-01")), ("meeting", None)],
+        ),
+        (
+            "a visit framing the previous act shares its date",
             "وقعت ليبيا ومالطا يوم الأحد اتفاقية للتعاون في مجال الصحة. وتم توقيع الاتفاقية خلال زيارة رئيس الوزراء المالطي إلى طرابلس.",
             "2025-06-10",
-        );
-        assert_eq!(date_of(&ev, "agreement").as_deref(), Some("2025-06-08"), "{ev:?}");
-        assert_eq!(date_of(&ev, "visit").as_deref(), Some("2025-06-08"), "{ev:?}");
+            &[("agreement", Some("2025-06-08")), ("visit", Some("2025-06-08"))],
+        ),
+    ];
+
+    #[test]
+    fn events_take_the_date_that_governs_them() {
+        for (case, text, published, expected) in EVENT_DATE_CASES {
+            let ev = dated_events(text, published);
+            for (event_type, date) in *expected {
+                assert_eq!(date_of(&ev, event_type).as_deref(), *date, "{case}: {event_type} in {ev:?}");
+            }
+        }
     }
 
     fn parties_of(text: &str, published: &str) -> Vec<Vec<String>> {
