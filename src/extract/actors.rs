@@ -132,21 +132,20 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
 
     // 2. Persons: after a title, or starting with a given name.
     let title_hits = longest_non_overlapping(title_hits);
-    let title_ending_at: HashMap<usize, &Hit> = title_hits.iter().filter_map(|h| tok_at(h.end.saturating_sub(1)).map(|i| (i, h))).collect();
+    // For each token, the title ending on it (looked up for every word, so indexed, not hashed).
+    let mut title_ending_at: Vec<Option<&Hit>> = vec![None; toks.len()];
+    for h in &title_hits {
+        if let Some(i) = tok_at(h.end.saturating_sub(1)) {
+            title_ending_at[i] = Some(h);
+        }
+    }
     let word = |i: usize| &n[toks[i].start..toks[i].end];
-    let bare = |w: &str| -> Option<String> {
-        // strip a leading conjunction/preposition when the rest is a given name
+    // A given name, without a conjunction glued to it (وفيكتور).
+    let bare = |w: &'_ str| -> Option<usize> {
         if lex.given.contains_key(w) {
-            return Some(w.to_string());
+            return Some(0);
         }
-        for p in ["و"] {
-            if let Some(rest) = w.strip_prefix(p) {
-                if lex.given.contains_key(rest) {
-                    return Some(rest.to_string());
-                }
-            }
-        }
-        None
+        w.strip_prefix('و').filter(|rest| lex.given.contains_key(*rest)).map(|_| 'و'.len_utf8())
     };
     let registry_word = |i: usize, taken: &Taken| taken.flags[i];
     let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
@@ -157,7 +156,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
         let mut role: Option<(usize, usize)> = None;
         for back in 0..=4usize {
             let Some(j) = i.checked_sub(back + 1) else { break };
-            if let Some(h) = title_ending_at.get(&j) {
+            if let Some(h) = title_ending_at[j] {
                 let between_ok = (j + 1..i).all(|k| registry_word(k, &taken) || word(k).starts_with("ال") || word(k).starts_with("بال") || matches!(word(k), "في" | "لدى" | "بحكومه" | "حكومه"));
                 if between_ok {
                     role = Some((h.word_start, toks[i - 1].end));
@@ -172,11 +171,11 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
             }
         }
         let first = word(i);
-        let given = bare(first);
+        let given = bare(first).map(|skip| &first[skip..]);
         let starts_name = !registry_word(i, &taken)
             && !stop(first)
             && match (&given, role) {
-                (Some(g), _) => !lex.given.get(g).copied().unwrap_or(true) || role.is_some(),
+                (Some(g), _) => !lex.given.get(*g).copied().unwrap_or(true) || role.is_some(),
                 // After a title, a registry surname alone (الرئيس بوتين); other words are not names.
                 (None, Some(_)) => reg.surnames.get(first).is_some_and(|l| l.len() == 1),
                 (None, None) => false,
@@ -218,8 +217,8 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
         let mut name = n[s..e].to_string();
         // A name glued to a conjunction ("وفيكتور") starts after it.
         let mut s = s;
-        if let Some(g) = bare(word(*a)).filter(|g| g.as_str() != word(*a)) {
-            s = toks[*a].end - g.len();
+        if let Some(skip) = bare(word(*a)).filter(|&skip| skip > 0) {
+            s = toks[*a].start + skip;
             name = n[s..e].to_string();
         }
         let actor = if *b - *a == 1 {
