@@ -1,11 +1,10 @@
 //! Whole-word lexicon matching on normalized Arabic text, with proclitics (و ف ب ل ك ال)
-//! allowed before a word. One Aho-Corasick automaton per lexicon.
+//! allowed before a word. Forms are looked up by hash, word by word (`SpanIndex`).
 
 use super::lexicon::Tsv;
 use crate::text::clitics::{is_proclitic_prefix, strip_article};
 use crate::text::normalize::normalize_str;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{nfa, Anchored, MatchKind};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +31,7 @@ pub type Forms<'a> = (&'a [String], &'a [usize]);
 
 pub struct Gazetteer<T> {
     /// Built on first use: documents are matched by `Combined`, this serves lone look-ups.
-    automaton: OnceLock<nfa::contiguous::NFA>,
+    index: OnceLock<SpanIndex>,
     /// Normalized forms, kept so that gazetteers can be combined into one pass (`Combined`).
     patterns: Vec<String>,
     /// For each pattern, the entry it belongs to.
@@ -65,7 +64,7 @@ impl<T> Gazetteer<T> {
                 pattern_entry.push(entry);
             }
         }
-        Self { automaton: OnceLock::new(), patterns, pattern_entry, entries }
+        Self { index: OnceLock::new(), patterns, pattern_entry, entries }
     }
 
     /// One entry per row of a lexicon file that has a form in `form_column`; `payload` reads
@@ -91,8 +90,8 @@ impl<T> Gazetteer<T> {
     /// All whole-word hits, overlapping ones included, in text order.
     pub fn find_all(&self, norm: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let automaton = self.automaton.get_or_init(|| build_automaton(&self.patterns));
-        for_each_match(automaton, norm, |start, end, word_start, pid| hits.push(Hit { start, end, word_start, entry: self.pattern_entry[pid] }));
+        let index = self.index.get_or_init(|| SpanIndex::new(&self.patterns));
+        index.for_each_match(norm, |start, end, word_start, pid| hits.push(Hit { start, end, word_start, entry: self.pattern_entry[pid] }));
         hits
     }
 
@@ -102,58 +101,95 @@ impl<T> Gazetteer<T> {
     }
 }
 
-/// A compact trie (contiguous NFA) walked from word starts: a few bytes per word, and small
-/// enough to stay in cache, unlike a DFA over thousands of names.
-fn build_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> nfa::contiguous::NFA {
-    nfa::contiguous::NFA::builder().match_kind(MatchKind::Standard).build(patterns).expect("lexicon patterns build an automaton")
+/// Every form and every prefix of one that ends before a non-word character ("وزير",
+/// "وزير الخارجيه" for "وزير الخارجيه الايطالي"), by its text. Matching looks up the text
+/// from a word start to each following word end, and stops at the first span that is neither:
+/// one hash look-up for most words, where a byte trie took a cache miss per byte.
+struct SpanIndex {
+    spans: FxHashMap<Box<str>, Span>,
 }
 
-/// Calls `found(start, end, word_start, pattern)` for every form that starts a word of `norm`
-/// or follows the word's proclitics, and ends a word. Matches come in text order.
-fn for_each_match(nfa: &nfa::contiguous::NFA, norm: &str, mut found: impl FnMut(usize, usize, usize, usize)) {
-    let mut word_start = None;
-    // A sentinel space closes the last word.
-    for (at, c) in norm.char_indices().chain([(norm.len(), ' ')]) {
-        match (is_word_char(c), word_start) {
-            (true, None) => word_start = Some(at),
-            (false, Some(ws)) => {
-                for start in proclitic_ends(&norm[ws..at]).map(|p| ws + p) {
-                    walk(nfa, norm, start, |end, pid| found(start, end, ws, pid));
+#[derive(Default)]
+struct Span {
+    /// Forms spelled exactly so, by pattern index, ascending.
+    patterns: Vec<usize>,
+    /// Some longer form starts with this span.
+    longer: bool,
+}
+
+impl SpanIndex {
+    fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
+        let mut spans: FxHashMap<Box<str>, Span> = FxHashMap::default();
+        for (pid, p) in patterns.iter().enumerate() {
+            let p = p.as_ref();
+            for (i, c) in p.char_indices().skip(1) {
+                if !is_word_char(c) {
+                    spans.entry(p[..i].into()).or_default().longer = true;
                 }
-                word_start = None;
+            }
+            spans.entry(p.into()).or_default().patterns.push(pid);
+        }
+        Self { spans }
+    }
+
+    /// Calls `found(start, end, word_start, pattern)` for every form that starts a word of
+    /// `norm` or follows the word's proclitics, and ends before a non-word character or the
+    /// end of the text. Matches come in text order.
+    fn for_each_match(&self, norm: &str, mut found: impl FnMut(usize, usize, usize, usize)) {
+        let words = words(norm);
+        for (w, &(ws, we)) in words.iter().enumerate() {
+            for start in proclitic_ends(&norm[ws..we]).map(|p| ws + p) {
+                // Candidate ends: this word's end, then each non-word character up to the next
+                // word's end, and so on.
+                let mut next_word = w + 1;
+                let mut end = we;
+                loop {
+                    let Some(span) = self.spans.get(&norm[start..end]) else { break };
+                    for &pid in &span.patterns {
+                        found(start, end, ws, pid);
+                    }
+                    if !span.longer {
+                        break;
+                    }
+                    end = match norm[end..].chars().next() {
+                        // Inside the gap after a word: the next non-word character.
+                        Some(c) if next_word >= words.len() || end + c.len_utf8() < words[next_word].0 => end + c.len_utf8(),
+                        Some(_) => {
+                            next_word += 1;
+                            words[next_word - 1].1
+                        }
+                        None => break,
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// The words of `norm`, as (start, end): maximal runs of word characters.
+fn words(norm: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(norm.len() / 8);
+    let mut start = None;
+    for (at, c) in norm.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push((s, at));
+                start = None;
             }
             _ => {}
         }
     }
-}
-
-/// Every form that starts at `start` and ends at a word boundary, as (end, pattern).
-fn walk(nfa: &nfa::contiguous::NFA, norm: &str, start: usize, mut found: impl FnMut(usize, usize)) {
-    let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
-    for (at, &b) in norm.as_bytes().iter().enumerate().skip(start) {
-        sid = nfa.next_state(Anchored::Yes, sid, b);
-        if nfa.is_dead(sid) {
-            return;
-        }
-        if !nfa.is_match(sid) {
-            continue;
-        }
-        let end = at + 1;
-        for i in 0..nfa.match_len(sid) {
-            let pid = nfa.match_pattern(sid, i);
-            // A match state also carries shorter forms ending here; keep those read from
-            // `start` (so `end` is a char boundary) that end a word.
-            if nfa.pattern_len(pid) == end - start && !norm[end..].chars().next().is_some_and(is_word_char) {
-                found(end, pid.as_usize());
-            }
-        }
+    if let Some(s) = start {
+        out.push((s, norm.len()));
     }
+    out
 }
 
-/// Several gazetteers matched in one pass: one automaton over all their forms, so each word
-/// start is walked once rather than once per lexicon.
+/// Several gazetteers matched in one pass: one index over all their forms, so each word
+/// start is looked up once rather than once per lexicon.
 pub struct Combined {
-    automaton: nfa::contiguous::NFA,
+    index: SpanIndex,
     /// For each pattern: (member, entry in that member).
     owner: Vec<(usize, usize)>,
     members: usize,
@@ -170,13 +206,13 @@ impl Combined {
                 owner.push((m, entry));
             }
         }
-        Self { automaton: build_automaton(&patterns), owner, members: members.len() }
+        Self { index: SpanIndex::new(&patterns), owner, members: members.len() }
     }
 
     /// Overlapping hits of each member, in the order the members were given, each in text order.
     pub fn find_all(&self, norm: &str) -> Vec<Vec<Hit>> {
         let mut hits = vec![Vec::new(); self.members];
-        for_each_match(&self.automaton, norm, |start, end, word_start, pid| {
+        self.index.for_each_match(norm, |start, end, word_start, pid| {
             let (member, entry) = self.owner[pid];
             hits[member].push(Hit { start, end, word_start, entry });
         });
