@@ -66,6 +66,18 @@ struct Batch {
     rejects: Vec<Reject>,
 }
 
+impl Batch {
+    /// Empties the batch and keeps its capacity.
+    fn clear(&mut self) {
+        self.documents.clear();
+        self.events.clear();
+        self.mentions.clear();
+        self.figures.clear();
+        self.sectors.clear();
+        self.rejects.clear();
+    }
+}
+
 pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     let started = Instant::now();
     let metadata = match &opts.metadata {
@@ -132,8 +144,10 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             }
         });
 
+        // One batch's buffers serve every batch: growing fresh multi-megabyte vectors each
+        // time made the kernel zero new pages over and over.
+        let mut batch = Batch::default();
         for (outcomes, bytes) in received {
-            let mut batch = Batch::default();
             for outcome in outcomes {
                 summary.units += 1;
                 match outcome {
@@ -174,7 +188,8 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             for r in &batch.rejects {
                 log::warn(&format!("rejected {}: {} ({})", r.source, r.reason, r.detail));
             }
-            write_batch(&mut sinks, batch)?;
+            write_batch(&mut sinks, &batch)?;
+            batch.clear();
             progress.advance(bytes, summary.documents);
         }
         reader.join().map_err(|_| anyhow::anyhow!("the extraction thread failed; please report this with the input that caused it"))
@@ -253,7 +268,7 @@ fn sink<'a>(sinks: &'a mut HashMap<&str, TableSink>, name: &str) -> Result<&'a m
     sinks.get_mut(name).with_context(|| format!("no sink for {name}"))
 }
 
-fn write_batch(sinks: &mut HashMap<&str, TableSink>, b: Batch) -> Result<()> {
+fn write_batch(sinks: &mut HashMap<&str, TableSink>, b: &Batch) -> Result<()> {
     sink(sinks, "documents")?.write(frame::documents_frame(&b.documents)?)?;
     sink(sinks, "events")?.write(frame::events_frame(&b.events)?)?;
     sink(sinks, "mentions")?.write(frame::mentions_frame(&b.mentions)?)?;
