@@ -2,7 +2,8 @@
 //! organizations found by head noun + country adjective, and bare surnames resolved inside
 //! the document.
 
-use super::gazetteer::{is_word_char, longest_non_overlapping, Forms, Gazetteer, Hit};
+use super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
+use crate::text::words::{words, Word};
 use super::lexicon::Tsv;
 use super::registry::{FormKind, REGISTRY};
 use crate::data_file;
@@ -53,32 +54,6 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     Lexicons { titles, org_heads, given, stop }
 });
 
-/// A word of the normalized text.
-#[derive(Debug, Clone, Copy)]
-struct Token {
-    start: usize,
-    end: usize,
-}
-
-fn tokens(norm: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in norm.char_indices() {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Token { start: s, end: i });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(Token { start: s, end: norm.len() });
-    }
-    out
-}
-
 /// Words before a form that make an ambiguous place name a place ("في مالي", "مدينة البيضاء").
 const PLACE_CUES: [&str; 12] = ["في", "الى", "من", "مدينه", "بلده", "منطقه", "دوله", "جمهوريه", "عاصمه", "العاصمه", "بمدينه", "لمدينه"];
 
@@ -93,13 +68,13 @@ pub(super) fn lexicon_forms() -> (Forms<'static>, Forms<'static>) {
 pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     let n = norm.text.as_str();
     let lex = &*LEX;
-    find_actors_in(text, norm, REGISTRY.gazetteer.find_all(n), lex.titles.find_all(n), lex.org_heads.find_all(n))
+    find_actors_in(text, norm, &words(n), REGISTRY.gazetteer.find_all(n), lex.titles.find_all(n), lex.org_heads.find_all(n))
 }
 
-/// Actor mentions given the overlapping hits of the registry, titles and organization heads.
-pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, title_hits: Vec<Hit>, org_head_hits: Vec<Hit>) -> Vec<ActorMention> {
+/// Actor mentions given the words of the normalized text and the overlapping hits of the
+/// registry, titles and organization heads.
+pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hits: Vec<Hit>, title_hits: Vec<Hit>, org_head_hits: Vec<Hit>) -> Vec<ActorMention> {
     let n = norm.text.as_str();
-    let toks = tokens(n);
     // Index of the token holding a byte (binary search: documents can be megabytes long).
     let tok_at = |byte: usize| {
         let i = toks.partition_point(|t| t.end <= byte);
@@ -111,7 +86,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
 
     // 1. Registry names, adjectives and ambiguous forms in place context.
     let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
-    let mut taken = Taken::new(&toks);
+    let mut taken = Taken::new(toks);
     for h in &reg_hits {
         let form = reg.gazetteer.entries[h.entry];
         if form.kind == FormKind::Ambiguous {
@@ -249,7 +224,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
         }
     }
     let mut extra = Vec::new();
-    for t in &toks {
+    for t in toks {
         if is_taken(t.start, t.end, &taken) {
             continue;
         }
@@ -318,12 +293,12 @@ pub fn find_actors_in(text: &str, norm: &Normalized, registry_hits: Vec<Hit>, ti
 
 /// Which tokens are already part of a mention.
 struct Taken<'a> {
-    toks: &'a [Token],
+    toks: &'a [Word],
     flags: Vec<bool>,
 }
 
 impl<'a> Taken<'a> {
-    fn new(toks: &'a [Token]) -> Self {
+    fn new(toks: &'a [Word]) -> Self {
         Self { toks, flags: vec![false; toks.len()] }
     }
 

@@ -2,7 +2,7 @@
 //! sentence and the one before it. The cases they decide are in `extract::tests`.
 
 use super::dates::DateMatch;
-use super::gazetteer::is_word_char;
+use crate::text::words::is_word_char;
 use crate::text::normalize::normalize_str;
 use chrono::{Datelike, NaiveDate};
 

@@ -6,7 +6,8 @@
 //! نظيره is a meeting). Speculation and negation cues in the same clause cancel a trigger:
 //! `scope=before` cues up to 8 words before it, `scope=after` cues up to 2 words after it.
 
-use super::gazetteer::{is_word_char, longest_non_overlapping, Forms, Gazetteer, Hit};
+use super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
+use crate::text::words::is_word_char;
 use super::lexicon::Tsv;
 use crate::data_file;
 use std::sync::LazyLock;

@@ -4,6 +4,7 @@
 use super::lexicon::Tsv;
 use crate::text::clitics::{is_proclitic_prefix, strip_article};
 use crate::text::normalize::normalize_str;
+use crate::text::words::{is_word_char, words, Word};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -37,15 +38,6 @@ pub struct Gazetteer<T> {
     /// For each pattern, the entry it belongs to.
     pattern_entry: Vec<usize>,
     pub entries: Vec<T>,
-}
-
-pub fn is_word_char(c: char) -> bool {
-    // Fast paths for the scripts that make up nearly all text here.
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
-        ' ' | '\n' | '.' | ',' | '،' | '؛' | '؟' | ':' | '"' | '(' | ')' | '-' => false,
-        _ => c.is_alphanumeric(),
-    }
 }
 
 impl<T> Gazetteer<T> {
@@ -135,9 +127,13 @@ impl SpanIndex {
     /// Calls `found(start, end, word_start, pattern)` for every form that starts a word of
     /// `norm` or follows the word's proclitics, and ends before a non-word character or the
     /// end of the text. Matches come in text order.
-    fn for_each_match(&self, norm: &str, mut found: impl FnMut(usize, usize, usize, usize)) {
-        let words = words(norm);
-        for (w, &(ws, we)) in words.iter().enumerate() {
+    fn for_each_match(&self, norm: &str, found: impl FnMut(usize, usize, usize, usize)) {
+        self.for_each_match_in(norm, &words(norm), found)
+    }
+
+    /// `for_each_match`, given the words of `norm`.
+    fn for_each_match_in(&self, norm: &str, words: &[Word], mut found: impl FnMut(usize, usize, usize, usize)) {
+        for (w, &Word { start: ws, end: we }) in words.iter().enumerate() {
             for start in proclitic_ends(&norm[ws..we]).map(|p| ws + p) {
                 // Candidate ends: this word's end, then each non-word character up to the next
                 // word's end, and so on.
@@ -153,10 +149,10 @@ impl SpanIndex {
                     }
                     end = match norm[end..].chars().next() {
                         // Inside the gap after a word: the next non-word character.
-                        Some(c) if next_word >= words.len() || end + c.len_utf8() < words[next_word].0 => end + c.len_utf8(),
+                        Some(c) if next_word >= words.len() || end + c.len_utf8() < words[next_word].start => end + c.len_utf8(),
                         Some(_) => {
                             next_word += 1;
-                            words[next_word - 1].1
+                            words[next_word - 1].end
                         }
                         None => break,
                     };
@@ -164,26 +160,6 @@ impl SpanIndex {
             }
         }
     }
-}
-
-/// The words of `norm`, as (start, end): maximal runs of word characters.
-fn words(norm: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(norm.len() / 8);
-    let mut start = None;
-    for (at, c) in norm.char_indices() {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                out.push((s, at));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, norm.len()));
-    }
-    out
 }
 
 /// Several gazetteers matched in one pass: one index over all their forms, so each word
@@ -209,10 +185,11 @@ impl Combined {
         Self { index: SpanIndex::new(&patterns), owner, members: members.len() }
     }
 
-    /// Overlapping hits of each member, in the order the members were given, each in text order.
-    pub fn find_all(&self, norm: &str) -> Vec<Vec<Hit>> {
+    /// Overlapping hits of each member, in the order the members were given, each in text
+    /// order; `words` are the words of `norm`.
+    pub fn find_all(&self, norm: &str, words: &[Word]) -> Vec<Vec<Hit>> {
         let mut hits = vec![Vec::new(); self.members];
-        self.index.for_each_match(norm, |start, end, word_start, pid| {
+        self.index.for_each_match_in(norm, words, |start, end, word_start, pid| {
             let (member, entry) = self.owner[pid];
             hits[member].push(Hit { start, end, word_start, entry });
         });

@@ -3,11 +3,14 @@
 //! extractor takes its own hits, per document or per sentence.
 
 use super::gazetteer::{Combined, Hit};
+use crate::text::words::{words, Word};
 use super::{actors, events, registry, sectors};
 use std::sync::LazyLock;
 
 /// Overlapping whole-word hits of each lexicon, in text order.
 pub struct LexiconHits {
+    /// The words of the text.
+    pub words: Vec<Word>,
     pub registry: Vec<Hit>,
     pub titles: Vec<Hit>,
     pub org_heads: Vec<Hit>,
@@ -23,9 +26,10 @@ static ALL: LazyLock<Combined> = LazyLock::new(|| {
 });
 
 pub fn match_all(norm: &str) -> LexiconHits {
-    let mut members = ALL.find_all(norm).into_iter();
+    let words = words(norm);
+    let mut members = ALL.find_all(norm, &words).into_iter();
     let mut next = || members.next().unwrap_or_default();
-    LexiconHits { registry: next(), titles: next(), org_heads: next(), triggers: next(), cues: next(), sectors: next() }
+    LexiconHits { words, registry: next(), titles: next(), org_heads: next(), triggers: next(), cues: next(), sectors: next() }
 }
 
 /// The hits lying inside the normalized range `from..to`, with offsets made relative to `from`.

@@ -1,11 +1,12 @@
 //! Text layer: normalization for matching (with a map back to the original), sentences,
-//! clitics and offsets.
+//! clitics, words and offsets.
 
 pub mod clitics;
 pub mod letters;
 pub mod normalize;
 pub mod offsets;
 pub mod sentences;
+pub mod words;
 
 pub use normalize::{normalize, Normalized};
 pub use offsets::CharIndex;
