@@ -1,8 +1,10 @@
 //! Streaming Parquet writer: one row group per batch, zstd, plain Arrow types.
 //!
 //! polars' own ParquetWriter records `string_view` types, which pandas cannot read in list
-//! columns; converting each batch at `CompatLevel::oldest()` gives plain `large_utf8` lists that
-//! pandas, pyarrow, polars, DuckDB and Spark all read.
+//! columns; the file's schema is taken at `CompatLevel::oldest()`, plain `large_utf8` lists that
+//! pandas, pyarrow, polars, DuckDB and Spark all read. The pages are the same either way
+//! (strings are byte arrays in Parquet), so batches are written from polars' string views as
+//! they are, without a copy into `large_utf8` arrays.
 
 use anyhow::Result;
 use polars::prelude::*;
@@ -39,7 +41,7 @@ impl ParquetSink {
         }
         df.rechunk_mut();
         let fields = self.writer.parquet_schema().fields().to_vec();
-        for batch in df.iter_chunks(CompatLevel::oldest(), false) {
+        for batch in df.iter_chunks(CompatLevel::newest(), false) {
             let rows = batch.len() as u64;
             let group = row_group_iter(batch, self.encodings.clone().into(), fields.clone(), self.writer.options());
             self.writer.write(rows, group)?;
