@@ -54,17 +54,57 @@ pub fn fold_char(c: char) -> Option<char> {
 }
 
 pub fn normalize(original: &str) -> Normalized {
+    let bytes = original.as_bytes();
     let mut text = String::with_capacity(original.len());
     let mut origin = Vec::with_capacity(original.len() + 1);
-    for (at, c) in original.char_indices() {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most of the text folds to itself: copy such a run at once.
+        let run_end = kept_run_end(bytes, at);
+        if run_end > at {
+            text.push_str(&original[at..run_end]);
+            while at < run_end {
+                let width = if bytes[at] < 0x80 { 1 } else { 2 };
+                origin.extend(std::iter::repeat_n(at as u32, width));
+                at += width;
+            }
+            continue;
+        }
+        let Some(c) = original[at..].chars().next() else { break };
         if let Some(f) = fold_char(c) {
             let before = text.len();
             text.push(f);
             origin.extend(std::iter::repeat_n(at as u32, text.len() - before));
         }
+        at += c.len_utf8();
     }
     origin.push(original.len() as u32);
     Normalized { text, origin }
+}
+
+/// End of the run from byte `at` of characters `fold_char` keeps as they are: ASCII other than
+/// capitals, and the Arabic letters U+0621..U+064A but for the alef forms, ى ة ؤ ئ.
+fn kept_run_end(bytes: &[u8], mut at: usize) -> usize {
+    const fn bit(c: char) -> u64 {
+        1 << (c as u32 - 0x621)
+    }
+    const FOLDED: u64 = bit('أ') | bit('إ') | bit('آ') | bit('ى') | bit('ة') | bit('ؤ') | bit('ئ') | bit('\u{0640}');
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                break;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) else { break };
+        let offset = ((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F)).wrapping_sub(0x621);
+        if offset >= 42 || FOLDED >> offset & 1 != 0 {
+            break;
+        }
+        at += 2;
+    }
+    at
 }
 
 /// Normalizes a lexicon entry the same way (no offset map needed).
@@ -99,5 +139,23 @@ mod tests {
         assert_eq!(&original[s..e], "بنغازي");
         assert_eq!(n.normalized_offset(s), at);
         assert_eq!(n.normalized_offset(original.len()), n.text.len());
+    }
+
+    #[test]
+    fn fast_runs_fold_like_char_by_char() {
+        for original in ["Libya وليبيا، ١٢ أيار/مايو: مؤتمر ﻻ يُعقد\u{00A0}غداً — QATAR ئ ى ة ـ 5%", "", "A", "ؤ"] {
+            let n = normalize(original);
+            let folded: String = original.chars().filter_map(fold_char).collect();
+            assert_eq!(n.text, folded);
+            // Each normalized byte maps back to the start of the character it came from.
+            let mut expected = Vec::new();
+            for (at, c) in original.char_indices() {
+                if let Some(f) = fold_char(c) {
+                    expected.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
+                }
+            }
+            expected.push(original.len() as u32);
+            assert_eq!(n.origin, expected, "{original}");
+        }
     }
 }
