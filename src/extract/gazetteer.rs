@@ -232,21 +232,27 @@ fn article_variants(form: &str) -> Vec<String> {
 /// entry (one form may belong to several entries).
 pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
-    // Kept spans never overlap, so the one starting last before `end` is the only candidate clash.
-    let mut kept: std::collections::BTreeMap<usize, (usize, Vec<Hit>)> = std::collections::BTreeMap::new();
+    // Kept spans, by start. They never overlap, so the one starting last before a hit's end
+    // is the only candidate clash.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut kept = Vec::with_capacity(hits.len());
     for h in hits {
-        match kept.range_mut(..h.end).next_back() {
-            Some((&start, (end, same))) if *end > h.start => {
-                if start == h.start && *end == h.end {
-                    same.push(h);
+        let i = spans.partition_point(|&(start, _)| start < h.end);
+        match i.checked_sub(1).map(|j| spans[j]) {
+            Some((start, end)) if end > h.start => {
+                if (start, end) == (h.start, h.end) {
+                    kept.push(h);
                 }
             }
             _ => {
-                kept.insert(h.start, (h.end, vec![h]));
+                spans.insert(i, (h.start, h.end));
+                kept.push(h);
             }
         }
     }
-    kept.into_values().flat_map(|(_, hs)| hs).collect()
+    // Kept spans have distinct starts; one span's entries stay in entry order.
+    kept.sort_by_key(|h| (h.start, h.entry));
+    kept
 }
 
 #[cfg(test)]
@@ -283,5 +289,24 @@ mod tests {
         let n = normalize_str("وبالجزائر");
         let h = g.find(&n)[0];
         assert_eq!(&n[h.mention_start(&n)..h.end], "الجزاير");
+    }
+
+    #[test]
+    fn overlaps_keep_the_longest_and_equal_spans_keep_every_entry() {
+        let hit = |start, end, entry| Hit { start, end, word_start: start, entry };
+        let hits = vec![hit(0, 4, 0), hit(2, 10, 1), hit(12, 16, 3), hit(12, 16, 2), hit(8, 13, 4), hit(20, 22, 5)];
+        let kept: Vec<usize> = longest_non_overlapping(hits).iter().map(|h| h.entry).collect();
+        // 2..10 wins over 0..4 and 8..13; 12..16 carries two entries; 20..22 stands alone.
+        assert_eq!(kept, [1, 2, 3, 5]);
+    }
+
+    #[test]
+    fn multi_word_forms_cross_spaces_and_punctuation() {
+        let g = Gazetteer::new(vec!["5+5", "OPEC+", "UN"], [("اللجنة العسكرية 5+5".to_string(), 0), ("أوبك+".to_string(), 1), ("الأمم المتحدة".to_string(), 2)]);
+        let n = normalize_str("اجتمعت اللجنة العسكرية 5+5 وتحالف أوبك+، ثم الأمم المتحدة.");
+        let found: Vec<&str> = g.find(&n).iter().map(|h| g.entries[h.entry]).collect();
+        assert_eq!(found, ["5+5", "OPEC+", "UN"]);
+        // A form is not found inside a longer word, nor when only its first word is present.
+        assert!(g.find(&normalize_str("الأمم وحدها وأوبكي")).is_empty());
     }
 }
