@@ -224,8 +224,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         }
     }
     let mut extra = Vec::new();
-    for t in toks {
-        if is_taken(t.start, t.end, &taken) {
+    let surnames_known = !by_surname.is_empty();
+    for (i, t) in toks.iter().enumerate().filter(|_| surnames_known) {
+        if taken.flags[i] {
             continue;
         }
         let w = &n[t.start..t.end];
