@@ -123,6 +123,24 @@ pub fn short_hash(parts: &[&str]) -> String {
         }
         h.update(p.as_bytes());
     }
-    let d = h.finalize();
-    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(16);
+    for b in &h.finalize()[..8] {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_hash;
+
+    #[test]
+    fn short_hash_is_the_sha256_prefix_in_hex() {
+        // SHA-256("abc") = ba7816bf8f01cfea414140de...
+        assert_eq!(short_hash(&["abc"]), "ba7816bf8f01cfea");
+        // Parts are joined by the unit separator, so ["a", "bc"] differs from ["ab", "c"].
+        assert_ne!(short_hash(&["a", "bc"]), short_hash(&["ab", "c"]));
+    }
 }
