@@ -5,24 +5,45 @@
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` = byte offset in the original of the character that produced normalized
-    /// byte `i`; one extra entry holds the original length.
-    origin: Vec<u32>,
+    /// Runs in which normalized and original bytes advance together, as (normalized start,
+    /// original start), ascending in both. Folds never widen a char, so a run breaks only after
+    /// a dropped mark or a char that narrows (٣ → 3): a few runs per document, where a map
+    /// entry per byte cost a tenth of the run.
+    runs: Vec<(usize, usize)>,
+    original_len: usize,
 }
 
 impl Normalized {
-    /// Original byte range of the normalized range `start..end`. The end extends over any
-    /// removed marks (diacritics, tatweel) that follow the last kept letter.
+    /// Original byte range of the normalized range `start..end` (char boundaries). The end
+    /// extends over any removed marks (diacritics, tatweel) that follow the last kept letter.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.origin.get(start).copied().unwrap_or(0) as usize;
-        let e = self.origin.get(end).copied().unwrap_or(0) as usize;
+        let (s, e) = (self.original_offset(start), self.original_offset(end));
         (s, e.max(s))
     }
 
-    /// Normalized byte offset of original byte `at`: where the first character at or after it
-    /// landed (a sentence's range in the normalized text).
+    /// Where the character that produced normalized byte `at` starts in the original; the
+    /// original's length at the end.
+    fn original_offset(&self, at: usize) -> usize {
+        if at >= self.text.len() {
+            return self.original_len;
+        }
+        let run = self.runs.partition_point(|&(n, _)| n <= at) - 1;
+        let (n, o) = self.runs[run];
+        o + (at - n)
+    }
+
+    /// Normalized byte offset of original byte `at` (a char boundary): where the first
+    /// character at or after it landed (a sentence's range in the normalized text).
     pub fn normalized_offset(&self, at: usize) -> usize {
-        self.origin[..self.origin.len() - 1].partition_point(|&o| (o as usize) < at)
+        let next = self.runs.partition_point(|&(_, o)| o < at);
+        let next_start = self.runs.get(next).map_or(self.text.len(), |&(n, _)| n);
+        if let Some(&(n, o)) = next.checked_sub(1).map(|r| &self.runs[r]) {
+            // Inside the run before, unless `at` lies past its end (in dropped marks).
+            if n + (at - o) < next_start {
+                return n + (at - o);
+            }
+        }
+        next_start
     }
 }
 
@@ -56,30 +77,37 @@ pub fn fold_char(c: char) -> Option<char> {
 pub fn normalize(original: &str) -> Normalized {
     let bytes = original.as_bytes();
     let mut text = String::with_capacity(original.len());
-    let mut origin = Vec::with_capacity(original.len() + 1);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    // Starts a run at `at` unless the text so far is in step with the original there.
+    let mark = |runs: &mut Vec<(usize, usize)>, n: usize, at: usize| {
+        if runs.last().is_none_or(|&(rn, ro)| n - rn != at - ro) {
+            runs.push((n, at));
+        }
+    };
     let mut at = 0;
     while at < bytes.len() {
         // Most of the text folds to itself: copy such a run at once.
         let run_end = kept_run_end(bytes, at);
         if run_end > at {
+            mark(&mut runs, text.len(), at);
             text.push_str(&original[at..run_end]);
-            while at < run_end {
-                let width = if bytes[at] < 0x80 { 1 } else { 2 };
-                origin.extend(std::iter::repeat_n(at as u32, width));
-                at += width;
-            }
+            at = run_end;
             continue;
         }
         let Some(c) = original[at..].chars().next() else { break };
         if let Some(f) = fold_char(c) {
-            let before = text.len();
+            mark(&mut runs, text.len(), at);
             text.push(f);
-            origin.extend(std::iter::repeat_n(at as u32, text.len() - before));
+            if f.len_utf8() != c.len_utf8() {
+                // What follows a narrowed char is out of step with the original.
+                runs.push((text.len(), at + c.len_utf8()));
+            }
         }
         at += c.len_utf8();
     }
-    origin.push(original.len() as u32);
-    Normalized { text, origin }
+    // A run that starts at the end holds no text.
+    runs.retain(|&(n, _)| n < text.len());
+    Normalized { text, runs, original_len: original.len() }
 }
 
 /// End of the run from byte `at` of characters `fold_char` keeps as they are: ASCII other than
@@ -143,19 +171,26 @@ mod tests {
 
     #[test]
     fn fast_runs_fold_like_char_by_char() {
-        for original in ["Libya وليبيا، ١٢ أيار/مايو: مؤتمر ﻻ يُعقد\u{00A0}غداً — QATAR ئ ى ة ـ 5%", "", "A", "ؤ"] {
+        for original in ["Libya وليبيا، ١٢ أيار/مايو: مؤتمر ﻻ يُعقد\u{00A0}غداً — QATAR ئ ى ة ـ 5%", "", "A", "ؤ", "ًً", "بًّ٣٤ـ", "٣"] {
             let n = normalize(original);
             let folded: String = original.chars().filter_map(fold_char).collect();
             assert_eq!(n.text, folded);
-            // Each normalized byte maps back to the start of the character it came from.
-            let mut expected = Vec::new();
+            // Each normalized char boundary maps back to the start of the char it came from
+            // (the original's end at the end), and each original char boundary to where the
+            // first char at or after it landed: checked against a map of every byte.
+            let mut origin = Vec::new();
             for (at, c) in original.char_indices() {
                 if let Some(f) = fold_char(c) {
-                    expected.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
+                    origin.extend(std::iter::repeat_n(at, f.len_utf8()));
                 }
             }
-            expected.push(original.len() as u32);
-            assert_eq!(n.origin, expected, "{original}");
+            origin.push(original.len());
+            for i in (0..=n.text.len()).filter(|&i| n.text.is_char_boundary(i)) {
+                assert_eq!(n.original_range(i, i).0, origin[i], "{original} @{i}");
+            }
+            for at in (0..=original.len()).filter(|&at| original.is_char_boundary(at)) {
+                assert_eq!(n.normalized_offset(at), origin[..origin.len() - 1].partition_point(|&o| o < at), "{original} @{at}");
+            }
         }
     }
 }
