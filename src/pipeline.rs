@@ -164,7 +164,9 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                         }
                         first_source_of.insert(doc.doc_id.clone(), doc.source.clone());
                         for a in ex.actors {
-                            actors.entry(a.actor_id.clone()).or_insert(a);
+                            if !actors.contains_key(&a.actor_id) {
+                                actors.insert(a.actor_id.clone(), a);
+                            }
                         }
                         batch.documents.push(doc);
                         batch.events.extend(ex.events);
