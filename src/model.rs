@@ -2,6 +2,7 @@
 //! Offsets are Unicode code points into the cleaned document text.
 
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Document {
@@ -22,7 +23,8 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
     pub event_id: String,
-    pub doc_id: String,
+    /// Shared by every record of the document.
+    pub doc_id: Arc<str>,
     pub event_type: &'static str,
     pub cameo_code: &'static str,
     pub plover_type: &'static str,
@@ -54,7 +56,8 @@ pub struct Actor {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Mention {
-    pub doc_id: String,
+    /// Shared by every record of the document.
+    pub doc_id: Arc<str>,
     pub actor_id: String,
     pub mention_text: String,
     pub role_text: Option<String>,
@@ -65,7 +68,8 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Figure {
     pub figure_id: String,
-    pub doc_id: String,
+    /// Shared by every record of the document.
+    pub doc_id: Arc<str>,
     pub kind: &'static str,
     pub metric: Option<String>,
     pub value: f64,
@@ -80,8 +84,9 @@ pub struct Figure {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Sector {
-    pub doc_id: String,
-    pub sector: String,
+    /// Shared by every record of the document.
+    pub doc_id: Arc<str>,
+    pub sector: &'static str,
     pub event_id: Option<String>,
     pub text: Option<String>,
     pub char_start: Option<i32>,

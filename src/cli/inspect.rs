@@ -98,7 +98,7 @@ fn render(doc: &Document, ex: &Extraction) -> String {
             f.text
         );
     }
-    let mut doc_sectors: Vec<&str> = ex.sectors.iter().filter(|s| s.event_id.is_none()).map(|s| s.sector.as_str()).collect();
+    let mut doc_sectors: Vec<&str> = ex.sectors.iter().filter(|s| s.event_id.is_none()).map(|s| s.sector).collect();
     doc_sectors.dedup();
     out += &format!("\nSECTORS: {}\n", doc_sectors.join(", "));
     out

@@ -32,12 +32,13 @@ pub fn extract(doc: &Document) -> Extraction {
     let found = actors::find_actors_in(text, &norm, &hits.words, hits.registry, hits.titles, hits.org_heads);
     let date_matches: Vec<dates::DateMatch> = dates::find_dates(text, doc.published_date).into_iter().filter(|d| !datelines::is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
+    let doc_id: std::sync::Arc<str> = doc.doc_id.as_str().into();
     let mut actor_seen = std::collections::HashSet::new();
 
     for m in &found {
         let (char_start, char_end) = chars.chars(m.start, m.end);
         ex.mentions.push(Mention {
-            doc_id: doc.doc_id.clone(),
+            doc_id: doc_id.clone(),
             actor_id: m.actor.actor_id.clone(),
             mention_text: text[m.start..m.end].to_string(),
             role_text: m.role_text.clone(),
@@ -104,7 +105,7 @@ pub fn extract(doc: &Document) -> Extraction {
             let (char_start, char_end) = chars.chars(s + f.start, s + f.end);
             ex.figures.push(Figure {
                 figure_id: short_hash(&[&doc.doc_id, "figure", &char_start.to_string()]),
-                doc_id: doc.doc_id.clone(),
+                doc_id: doc_id.clone(),
                 kind: f.kind.as_str(),
                 metric: f.metric.clone(),
                 value: f.value,
@@ -170,7 +171,7 @@ pub fn extract(doc: &Document) -> Extraction {
             }
             let event = Event {
                 event_id: short_hash(&[&doc.doc_id, event_type, &char_start.to_string()]),
-                doc_id: doc.doc_id.clone(),
+                doc_id: doc_id.clone(),
                 event_type,
                 cameo_code,
                 plover_type,
@@ -197,7 +198,7 @@ pub fn extract(doc: &Document) -> Extraction {
         for (a, b, sector) in hits {
             let (cs, ce) = chars.chars(a, b);
             if !ex.sectors.iter().any(|x| x.event_id.as_deref() == Some(&event.event_id) && x.sector == sector) {
-                ex.sectors.push(Sector { doc_id: doc.doc_id.clone(), sector: sector.into(), event_id: Some(event.event_id.clone()), text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
+                ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: Some(event.event_id.clone()), text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
             }
         }
         ex.events.push(event);
@@ -205,7 +206,7 @@ pub fn extract(doc: &Document) -> Extraction {
     for (sector, (count, a, b)) in sector_count {
         if count >= SECTOR_MIN_MENTIONS || sectors_in_events.contains(sector) {
             let (cs, ce) = chars.chars(a, b);
-            ex.sectors.push(Sector { doc_id: doc.doc_id.clone(), sector: sector.into(), event_id: None, text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
+            ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: None, text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
         }
     }
     ex

@@ -31,7 +31,7 @@ pub fn documents_frame(rows: &[Document]) -> Result<DataFrame> {
 pub fn events_frame(rows: &[Event]) -> Result<DataFrame> {
     frame("events", rows.len(), vec![
         text("event_id", rows.iter().map(|r| Some(r.event_id.as_str()))),
-        text("doc_id", rows.iter().map(|r| Some(r.doc_id.as_str()))),
+        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
         text("event_type", rows.iter().map(|r| Some(r.event_type))),
         text("cameo_code", rows.iter().map(|r| Some(r.cameo_code))),
         text("plover_type", rows.iter().map(|r| Some(r.plover_type))),
@@ -65,7 +65,7 @@ pub fn actors_frame(rows: &[Actor]) -> Result<DataFrame> {
 
 pub fn mentions_frame(rows: &[Mention]) -> Result<DataFrame> {
     frame("mentions", rows.len(), vec![
-        text("doc_id", rows.iter().map(|r| Some(r.doc_id.as_str()))),
+        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
         text("actor_id", rows.iter().map(|r| Some(r.actor_id.as_str()))),
         text("mention_text", rows.iter().map(|r| Some(r.mention_text.as_str()))),
         text("role_text", rows.iter().map(|r| r.role_text.as_deref())),
@@ -77,7 +77,7 @@ pub fn mentions_frame(rows: &[Mention]) -> Result<DataFrame> {
 pub fn figures_frame(rows: &[Figure]) -> Result<DataFrame> {
     frame("figures", rows.len(), vec![
         text("figure_id", rows.iter().map(|r| Some(r.figure_id.as_str()))),
-        text("doc_id", rows.iter().map(|r| Some(r.doc_id.as_str()))),
+        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
         text("kind", rows.iter().map(|r| Some(r.kind))),
         text("metric", rows.iter().map(|r| r.metric.as_deref())),
         float64("value", rows.iter().map(|r| r.value)),
@@ -93,8 +93,8 @@ pub fn figures_frame(rows: &[Figure]) -> Result<DataFrame> {
 
 pub fn sectors_frame(rows: &[Sector]) -> Result<DataFrame> {
     frame("sectors", rows.len(), vec![
-        text("doc_id", rows.iter().map(|r| Some(r.doc_id.as_str()))),
-        text("sector", rows.iter().map(|r| Some(r.sector.as_str()))),
+        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
+        text("sector", rows.iter().map(|r| Some(r.sector))),
         text("event_id", rows.iter().map(|r| r.event_id.as_deref())),
         text("text", rows.iter().map(|r| r.text.as_deref())),
         int32("char_start", rows.iter().map(|r| r.char_start)),
