@@ -7,10 +7,11 @@
 //! the cleaned text point at the original wording. Markers live in
 //! `data/lexicon/boilerplate.tsv`; the rules here are about line shapes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
 
@@ -36,6 +37,11 @@ const MAX_READ_ALSO_LINE_WORDS: usize = 30;
 /// Lines' word counts are taken up to here, past every threshold the rules use on them:
 /// paragraphs are long, and every line is counted.
 const WORD_COUNT_CAP: usize = MAX_READ_ALSO_LINE_WORDS + 1;
+/// Longest line (in words) taken for a credit line; also the longest line whose `line_key`
+/// any rule reads beyond its marker.
+const MAX_SOURCE_LINE_WORDS: usize = 12;
+/// Chars of a long line folded to tell its first word, enough for most first words.
+const FIRST_WORD_KEY_CHARS: usize = 24;
 /// Longest tag item under a lone tag marker.
 const MAX_TAG_ITEM_WORDS: usize = 3;
 /// Longest line (in words) taken for a glued-tags line.
@@ -82,9 +88,12 @@ struct MarkerHit {
 struct Lexicon {
     /// Folded marker -> its family (the first listed wins). A line looks up only its own
     /// word-end prefixes, longest first, so the most specific marker wins.
-    marker_families: HashMap<String, Family>,
+    marker_families: FxHashMap<String, Family>,
     /// Byte length of the longest marker key: no longer prefix needs a look-up.
     longest_marker: usize,
+    /// `first_word` of every marker key: a line whose key starts with another word has no
+    /// marker, which spares most paragraphs folding their head and the look-ups.
+    marker_first_words: FxHashSet<String>,
     /// Folded multi-word share markers, matched even when glued to the next word.
     share_phrases: Vec<String>,
     /// One share button, optionally with its counter ("Share 0", "0 Shares", "Shares:").
@@ -108,7 +117,7 @@ fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(tsv: &str) -> Lexicon {
-        let mut marker_families = HashMap::new();
+        let mut marker_families = FxHashMap::default();
         let mut share_raw: Vec<String> = Vec::new();
         let mut counter_raw: Vec<String> = Vec::new();
         for (family, variants) in tsv_rows(tsv) {
@@ -128,6 +137,10 @@ impl Lexicon {
             }
         }
         let longest_marker = marker_families.keys().map(String::len).max().unwrap_or(0);
+        let marker_first_words = marker_families
+            .keys()
+            .map(|key| first_word(key).unwrap_or(key).to_owned())
+            .collect();
         let share_phrases = share_raw
             .iter()
             .map(|s| line_key(s))
@@ -136,6 +149,7 @@ impl Lexicon {
         Lexicon {
             marker_families,
             longest_marker,
+            marker_first_words,
             share_phrases,
             share_button: share_button_regex(&share_raw),
             share_word_alone: share_word_alone_regex(&share_raw),
@@ -148,8 +162,23 @@ impl Lexicon {
         }
     }
 
+    /// `marker(&line_key(line))`, without folding the head of a line whose first word
+    /// starts no marker (most paragraphs).
+    fn line_marker(&self, line: &str) -> Option<MarkerHit> {
+        // The first word of the key of a line's head is the first word of the line's key,
+        // when the head holds the word's end.
+        let head_key = line_key_of_head(line, FIRST_WORD_KEY_CHARS);
+        if first_word(&head_key).is_some_and(|word| !self.marker_first_words.contains(word)) {
+            return None;
+        }
+        self.marker(&line_key(line))
+    }
+
     /// The longest marker `key` (a line key) is or starts with, as a whole-word prefix.
     fn marker(&self, key: &str) -> Option<MarkerHit> {
+        if first_word(key).is_some_and(|word| !self.marker_first_words.contains(word)) {
+            return None;
+        }
         // A marker can only end where the key ends or before a non-alphanumeric char (a
         // space, a colon...): try those prefixes, longest first.
         let whole_key = (key.len() <= self.longest_marker).then_some(key.len());
@@ -182,6 +211,12 @@ impl Lexicon {
             })
         })
     }
+}
+
+/// The alphanumeric run `key` (a line key) starts with, when a non-alphanumeric char ends
+/// it. A marker is a whole-word prefix of the key, so its first word is the key's.
+fn first_word(key: &str) -> Option<&str> {
+    key.find(|c: char| !is_alphanumeric(c)).map(|end| &key[..end])
 }
 
 /// The smallest char boundary of `text` at or above `at` (or its end).
@@ -292,8 +327,13 @@ fn fold_char(c: char, mut emit: impl FnMut(char)) {
 const LINE_KEY_CHARS: usize = 160;
 
 fn line_key(line: &str) -> String {
+    line_key_of_head(line, LINE_KEY_CHARS)
+}
+
+/// The key of the first `max_chars` chars of `line`: a prefix of the key of any longer head.
+fn line_key_of_head(line: &str, max_chars: usize) -> String {
     // One pass: fold and collapse spaces, then trim the non-alphanumeric ends in place.
-    let mut key = String::with_capacity(line.len().min(LINE_KEY_CHARS * 4));
+    let mut key = String::with_capacity(line.len().min(max_chars * 4));
     let mut space_pending = false;
     let mut push = |key: &mut String, folded: &str| {
         if folded == " " {
@@ -306,7 +346,7 @@ fn line_key(line: &str) -> String {
         space_pending = false;
         key.push_str(folded);
     };
-    let mut chars_left = LINE_KEY_CHARS;
+    let mut chars_left = max_chars;
     let mut at = 0;
     while chars_left > 0 && at < line.len() {
         // Plain Arabic letters (two bytes each) fold to themselves: a run is copied at once.
@@ -586,7 +626,7 @@ fn is_source_line(marker: Option<MarkerHit>, words: usize) -> bool {
             alone: false,
             ..
         })
-    ) && words <= 12
+    ) && words <= MAX_SOURCE_LINE_WORDS
 }
 
 fn is_new_source_line(text: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> bool {
@@ -605,7 +645,8 @@ enum Action {
 /// The article's lines with what the rules ask of each, computed once.
 struct Lines<'a> {
     text: Vec<&'a str>,
-    /// `line_key` of each line.
+    /// `line_key` of each line; empty for lines over `MAX_SOURCE_LINE_WORDS` words, whose
+    /// key no rule reads (only their marker).
     key: Vec<String>,
     /// Word count of each line, capped at `WORD_COUNT_CAP`.
     words: Vec<usize>,
@@ -621,9 +662,20 @@ impl<'a> Lines<'a> {
             .split('\n')
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
             .collect();
-        let key: Vec<String> = lines.iter().map(|l| line_key(l)).collect();
         let words: Vec<usize> = lines.iter().map(|l| capped_word_count(l)).collect();
-        let marker = key.iter().map(|k| lexicon.marker(k)).collect();
+        let (key, marker) = lines
+            .iter()
+            .zip(&words)
+            .map(|(line, &words)| {
+                if words > MAX_SOURCE_LINE_WORDS {
+                    (String::new(), lexicon.line_marker(line))
+                } else {
+                    let key = line_key(line);
+                    let marker = lexicon.marker(&key);
+                    (key, marker)
+                }
+            })
+            .unzip();
         let prose: Vec<bool> = lines
             .iter()
             .zip(&words)
@@ -904,7 +956,7 @@ mod tests {
 
     #[test]
     fn no_marker_belongs_to_two_families() {
-        let mut seen: HashMap<String, Family> = HashMap::new();
+        let mut seen: std::collections::HashMap<String, Family> = Default::default();
         for (name, variants) in tsv_rows(LEXICON_TSV) {
             let Some(family) = Family::from_name(name) else {
                 continue;
@@ -1178,6 +1230,37 @@ mod tests {
         assert_eq!(hit("اقرأ أيضاتنا"), None);
         assert_eq!(hit("Tags and labels"), None);
         assert_eq!(hit("Tags: Libya"), Some((Family::Tags, false, true)));
+    }
+
+    #[test]
+    fn first_word_needs_its_end() {
+        assert_eq!(first_word("اقرا ايضا"), Some("اقرا"));
+        assert_eq!(first_word("المصدر: وكاله"), Some("المصدر"));
+        assert_eq!(first_word("اقرا"), None);
+        assert_eq!(first_word(""), None);
+    }
+
+    #[test]
+    fn line_marker_agrees_with_the_marker_of_the_full_key() {
+        let lexicon = lexicon();
+        let long_word = "ب".repeat(40);
+        let lines = [
+            P1.to_string(),
+            format!("لن يتم نشر عنوان بريدك الإلكتروني. {P2}"),
+            format!("- إقرأ أيضاً: {OTHER_HEADLINE} {P3}"),
+            format!("المزيد من الأخبار: {P1}"),
+            format!("{long_word} {P2}"),
+            format!("«{long_word}» اقرأ أيضا {P3}"),
+            format!("ـــ ... {P3}"),
+            String::new(),
+        ];
+        let hit = |m: Option<MarkerHit>| m.map(|h| (h.family, h.alone, h.separated));
+        for line in &lines {
+            let expected = hit(lexicon.marker(&line_key(line)));
+            assert_eq!(hit(lexicon.line_marker(line)), expected, "{line:?}");
+        }
+        assert_eq!(hit(lexicon.line_marker(&lines[2])), Some((Family::ReadAlso, false, true)));
+        assert_eq!(hit(lexicon.line_marker(&lines[0])), None);
     }
 
     #[test]
