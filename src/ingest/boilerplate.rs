@@ -102,8 +102,9 @@ struct Lexicon {
     /// without its slow Unicode word boundaries; None when a share word does not begin and end
     /// with a letter (the boundaries would then mean something else).
     share_word_alone: Option<Regex>,
-    /// The share variants as written, to tell Arabic words that are no part of any.
-    share_variants: Vec<String>,
+    /// Every run of Arabic-block chars inside a share variant as written, to tell Arabic
+    /// words that are no part of any.
+    share_arabic_parts: FxHashSet<String>,
     /// The share words alone: a cheap test before the (slower) button pattern runs.
     share_words: aho_corasick::AhoCorasick,
     /// A whole line that is a view/comment counter ("12 تعليق", "1.3K").
@@ -153,7 +154,7 @@ impl Lexicon {
             share_phrases,
             share_button: share_button_regex(&share_raw),
             share_word_alone: share_word_alone_regex(&share_raw),
-            share_variants: share_raw.iter().map(|v| v.trim().to_owned()).collect(),
+            share_arabic_parts: arabic_substrings(share_raw.iter().map(|v| v.trim())),
             share_words: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(share_raw.iter().map(|w| w.trim().split_whitespace().next().unwrap_or("").to_string()).filter(|w| !w.is_empty()))
@@ -467,7 +468,12 @@ fn has_glued_words(text: &str) -> bool {
 /// `Home > News > Libya` style trails (or ` » `, ` › `, ` / ` separated). The separator
 /// must stand between spaces: `»` glued to a word is a closing quote.
 fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
-    if !line.contains(['>', '»', '›', '/']) {
+    // Byte test first: the char search decodes every char; » and › start with C2 and E2,
+    // leads that Arabic text seldom has.
+    let may_have_separator = line
+        .bytes()
+        .any(|b| matches!(b, b'>' | b'/' | 0xC2 | 0xE2));
+    if !may_have_separator || !line.contains(['>', '»', '›', '/']) {
         return false;
     }
     // Split on the separator that occurs most (the last of equals); count first so that
@@ -536,20 +542,21 @@ fn share_widget(
     {
         return Some(Widget::WholeLine);
     }
+    // Exact shortcuts before the button pattern, slow on long lines: no button at all, or no
+    // counter (a digit or colon) and some word that belongs to no button. The share-word
+    // automaton goes first: it outruns any char-by-char test of a paragraph.
     if !lexicon.share_words.is_match(line) {
         return None;
     }
-    // Exact shortcuts before the button pattern, slow on long lines: no button at all, or no
-    // counter (a digit or colon) and some word that belongs to no button.
+    let counter_chars = has_counter_char(line);
+    if !counter_chars && has_arabic_word_outside(line, &lexicon.share_arabic_parts) {
+        return None;
+    }
     if lexicon
         .share_word_alone
         .as_ref()
         .is_some_and(|alone| !alone.is_match(line))
     {
-        return None;
-    }
-    let counter_chars = line.contains(|c: char| c.is_numeric() || c == ':');
-    if !counter_chars && has_arabic_word_outside(line, &lexicon.share_variants) {
         return None;
     }
     let buttons: Vec<regex::Match> = lexicon.share_button.find_iter(line).collect();
@@ -595,16 +602,68 @@ fn share_widget(
     })
 }
 
-/// Some run of Arabic letters on the line is part of no share variant, so the line is not
-/// made of buttons alone. Buttons take whole words, and Arabic has no case: a substring test
-/// is exact. Runs of other scripts, and digits (button counters), are given the benefit.
-fn has_arabic_word_outside(line: &str, variants: &[String]) -> bool {
+/// Some run of Arabic letters on the line is part of no share variant (`parts`: the
+/// `arabic_substrings` of the variants), so the line is not made of buttons alone. Buttons
+/// take whole words, and Arabic has no case: a substring test is exact. Runs of other
+/// scripts, and digits (button counters), are given the benefit.
+fn has_arabic_word_outside(line: &str, parts: &FxHashSet<String>) -> bool {
     line.split(|c: char| !is_alphanumeric(c))
-        .filter(|run| {
-            run.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-                && !run.chars().all(char::is_numeric)
-        })
-        .any(|run| !variants.iter().any(|v| v.contains(run)))
+        .filter(|run| run.chars().all(is_arabic_block) && !run.chars().all(char::is_numeric))
+        .any(|run| !parts.contains(run))
+}
+
+fn is_arabic_block(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// Every non-empty substring of `texts` made of Arabic-block chars: a run of such chars is
+/// contained in one of `texts` exactly when it is in this set.
+fn arabic_substrings<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
+    let mut parts = FxHashSet::default();
+    for text in texts {
+        for run in text.split(|c: char| !is_arabic_block(c)) {
+            let bounds: Vec<usize> = run.char_indices().map(|(at, _)| at).chain([run.len()]).collect();
+            for (i, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[i + 1..] {
+                    parts.insert(run[start..end].to_owned());
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// `text.contains(|c: char| c.is_numeric() || c == ':')`, reading Arabic letters by their
+/// lead byte: in the Arabic block only the two digit rows (U+0660.., U+06F0..) are numeric.
+/// Tests, not a `match`: a jump table on lead bytes mispredicts on every Arabic char.
+fn has_counter_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if lead < 0x80 {
+            if lead.wrapping_sub(b'0') <= b':' - b'0' {
+                return true;
+            }
+            at += 1;
+            continue;
+        }
+        let next = bytes.get(at + 1).copied().unwrap_or(0);
+        let arabic_digit = (lead == 0xD9 && next.wrapping_sub(0xA0) < 10)
+            || (lead == 0xDB && next.wrapping_sub(0xB0) < 10);
+        if arabic_digit {
+            return true;
+        }
+        if lead.wrapping_sub(0xD8) < 4 {
+            at += 2;
+            continue;
+        }
+        match text.get(at..).and_then(|rest| rest.chars().next()) {
+            Some(c) if c.is_numeric() => return true,
+            Some(c) => at += c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// What stands between share buttons; quotes, brackets and full stops belong to text.
@@ -1230,6 +1289,32 @@ mod tests {
         assert_eq!(hit("اقرأ أيضاتنا"), None);
         assert_eq!(hit("Tags and labels"), None);
         assert_eq!(hit("Tags: Libya"), Some((Family::Tags, false, true)));
+    }
+
+    #[test]
+    fn counter_chars_are_found_like_is_numeric() {
+        let reference = |text: &str| text.contains(|c: char| c.is_numeric() || c == ':');
+        for text in ["", P1, "عدد المشاركات ٣٤", "۱۲ تعليق", "Share: now", "x²", "كلمة"] {
+            assert_eq!(has_counter_char(text), reference(text), "{text:?}");
+        }
+        assert!(has_counter_char("وقع ٢ اتفاقيات") && !has_counter_char(P2));
+        let chars: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        for group in chars.chunks(64) {
+            for &c in group {
+                let text = format!("ب{c}ب");
+                assert_eq!(has_counter_char(&text), reference(&text), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_words_outside_share_buttons() {
+        let parts = arabic_substrings(["شارك الخبر", "Share", "واتس آب"].into_iter());
+        assert!(parts.contains("شارك") && parts.contains("ار") && parts.contains("آب"));
+        assert!(!parts.contains("شارك الخبر") && !parts.contains("Share"));
+        assert!(!has_arabic_word_outside("شارك | الخبر | واتس 12", &parts));
+        assert!(!has_arabic_word_outside("Share Tweet", &parts));
+        assert!(has_arabic_word_outside("شارك الوزير في المؤتمر", &parts));
     }
 
     #[test]
