@@ -7,10 +7,11 @@
 //! the cleaned text point at the original wording. Markers live in
 //! `data/lexicon/boilerplate.tsv`; the rules here are about line shapes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
 
@@ -36,6 +37,11 @@ const MAX_READ_ALSO_LINE_WORDS: usize = 30;
 /// Lines' word counts are taken up to here, past every threshold the rules use on them:
 /// paragraphs are long, and every line is counted.
 const WORD_COUNT_CAP: usize = MAX_READ_ALSO_LINE_WORDS + 1;
+/// Longest line (in words) taken for a credit line; also the longest line whose `line_key`
+/// any rule reads beyond its marker.
+const MAX_SOURCE_LINE_WORDS: usize = 12;
+/// Chars of a long line folded to tell its first word, enough for most first words.
+const FIRST_WORD_KEY_CHARS: usize = 24;
 /// Longest tag item under a lone tag marker.
 const MAX_TAG_ITEM_WORDS: usize = 3;
 /// Longest line (in words) taken for a glued-tags line.
@@ -82,9 +88,12 @@ struct MarkerHit {
 struct Lexicon {
     /// Folded marker -> its family (the first listed wins). A line looks up only its own
     /// word-end prefixes, longest first, so the most specific marker wins.
-    marker_families: HashMap<String, Family>,
+    marker_families: FxHashMap<String, Family>,
     /// Byte length of the longest marker key: no longer prefix needs a look-up.
     longest_marker: usize,
+    /// `first_word` of every marker key: a line whose key starts with another word has no
+    /// marker, which spares most paragraphs folding their head and the look-ups.
+    marker_first_words: FxHashSet<String>,
     /// Folded multi-word share markers, matched even when glued to the next word.
     share_phrases: Vec<String>,
     /// One share button, optionally with its counter ("Share 0", "0 Shares", "Shares:").
@@ -93,8 +102,9 @@ struct Lexicon {
     /// without its slow Unicode word boundaries; None when a share word does not begin and end
     /// with a letter (the boundaries would then mean something else).
     share_word_alone: Option<Regex>,
-    /// The share variants as written, to tell Arabic words that are no part of any.
-    share_variants: Vec<String>,
+    /// Every run of Arabic-block chars inside a share variant as written, to tell Arabic
+    /// words that are no part of any.
+    share_arabic_parts: FxHashSet<String>,
     /// The share words alone: a cheap test before the (slower) button pattern runs.
     share_words: aho_corasick::AhoCorasick,
     /// A whole line that is a view/comment counter ("12 تعليق", "1.3K").
@@ -108,7 +118,7 @@ fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse(tsv: &str) -> Lexicon {
-        let mut marker_families = HashMap::new();
+        let mut marker_families = FxHashMap::default();
         let mut share_raw: Vec<String> = Vec::new();
         let mut counter_raw: Vec<String> = Vec::new();
         for (family, variants) in tsv_rows(tsv) {
@@ -128,6 +138,10 @@ impl Lexicon {
             }
         }
         let longest_marker = marker_families.keys().map(String::len).max().unwrap_or(0);
+        let marker_first_words = marker_families
+            .keys()
+            .map(|key| first_word(key).unwrap_or(key).to_owned())
+            .collect();
         let share_phrases = share_raw
             .iter()
             .map(|s| line_key(s))
@@ -136,10 +150,11 @@ impl Lexicon {
         Lexicon {
             marker_families,
             longest_marker,
+            marker_first_words,
             share_phrases,
             share_button: share_button_regex(&share_raw),
             share_word_alone: share_word_alone_regex(&share_raw),
-            share_variants: share_raw.iter().map(|v| v.trim().to_owned()).collect(),
+            share_arabic_parts: arabic_substrings(share_raw.iter().map(|v| v.trim())),
             share_words: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(share_raw.iter().map(|w| w.trim().split_whitespace().next().unwrap_or("").to_string()).filter(|w| !w.is_empty()))
@@ -148,8 +163,23 @@ impl Lexicon {
         }
     }
 
+    /// `marker(&line_key(line))`, without folding the head of a line whose first word
+    /// starts no marker (most paragraphs).
+    fn line_marker(&self, line: &str) -> Option<MarkerHit> {
+        // The first word of the key of a line's head is the first word of the line's key,
+        // when the head holds the word's end.
+        let head_key = line_key_of_head(line, FIRST_WORD_KEY_CHARS);
+        if first_word(&head_key).is_some_and(|word| !self.marker_first_words.contains(word)) {
+            return None;
+        }
+        self.marker(&line_key(line))
+    }
+
     /// The longest marker `key` (a line key) is or starts with, as a whole-word prefix.
     fn marker(&self, key: &str) -> Option<MarkerHit> {
+        if first_word(key).is_some_and(|word| !self.marker_first_words.contains(word)) {
+            return None;
+        }
         // A marker can only end where the key ends or before a non-alphanumeric char (a
         // space, a colon...): try those prefixes, longest first.
         let whole_key = (key.len() <= self.longest_marker).then_some(key.len());
@@ -182,6 +212,12 @@ impl Lexicon {
             })
         })
     }
+}
+
+/// The alphanumeric run `key` (a line key) starts with, when a non-alphanumeric char ends
+/// it. A marker is a whole-word prefix of the key, so its first word is the key's.
+fn first_word(key: &str) -> Option<&str> {
+    key.find(|c: char| !is_alphanumeric(c)).map(|end| &key[..end])
 }
 
 /// The smallest char boundary of `text` at or above `at` (or its end).
@@ -292,8 +328,13 @@ fn fold_char(c: char, mut emit: impl FnMut(char)) {
 const LINE_KEY_CHARS: usize = 160;
 
 fn line_key(line: &str) -> String {
+    line_key_of_head(line, LINE_KEY_CHARS)
+}
+
+/// The key of the first `max_chars` chars of `line`: a prefix of the key of any longer head.
+fn line_key_of_head(line: &str, max_chars: usize) -> String {
     // One pass: fold and collapse spaces, then trim the non-alphanumeric ends in place.
-    let mut key = String::with_capacity(line.len().min(LINE_KEY_CHARS * 4));
+    let mut key = String::with_capacity(line.len().min(max_chars * 4));
     let mut space_pending = false;
     let mut push = |key: &mut String, folded: &str| {
         if folded == " " {
@@ -306,7 +347,7 @@ fn line_key(line: &str) -> String {
         space_pending = false;
         key.push_str(folded);
     };
-    let mut chars_left = LINE_KEY_CHARS;
+    let mut chars_left = max_chars;
     let mut at = 0;
     while chars_left > 0 && at < line.len() {
         // Plain Arabic letters (two bytes each) fold to themselves: a run is copied at once.
@@ -427,7 +468,12 @@ fn has_glued_words(text: &str) -> bool {
 /// `Home > News > Libya` style trails (or ` » `, ` › `, ` / ` separated). The separator
 /// must stand between spaces: `»` glued to a word is a closing quote.
 fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
-    if !line.contains(['>', '»', '›', '/']) {
+    // Byte test first: the char search decodes every char; » and › start with C2 and E2,
+    // leads that Arabic text seldom has.
+    let may_have_separator = line
+        .bytes()
+        .any(|b| matches!(b, b'>' | b'/' | 0xC2 | 0xE2));
+    if !may_have_separator || !line.contains(['>', '»', '›', '/']) {
         return false;
     }
     // Split on the separator that occurs most (the last of equals); count first so that
@@ -496,20 +542,21 @@ fn share_widget(
     {
         return Some(Widget::WholeLine);
     }
+    // Exact shortcuts before the button pattern, slow on long lines: no button at all, or no
+    // counter (a digit or colon) and some word that belongs to no button. The share-word
+    // automaton goes first: it outruns any char-by-char test of a paragraph.
     if !lexicon.share_words.is_match(line) {
         return None;
     }
-    // Exact shortcuts before the button pattern, slow on long lines: no button at all, or no
-    // counter (a digit or colon) and some word that belongs to no button.
+    let counter_chars = has_counter_char(line);
+    if !counter_chars && has_arabic_word_outside(line, &lexicon.share_arabic_parts) {
+        return None;
+    }
     if lexicon
         .share_word_alone
         .as_ref()
         .is_some_and(|alone| !alone.is_match(line))
     {
-        return None;
-    }
-    let counter_chars = line.contains(|c: char| c.is_numeric() || c == ':');
-    if !counter_chars && has_arabic_word_outside(line, &lexicon.share_variants) {
         return None;
     }
     let buttons: Vec<regex::Match> = lexicon.share_button.find_iter(line).collect();
@@ -555,16 +602,68 @@ fn share_widget(
     })
 }
 
-/// Some run of Arabic letters on the line is part of no share variant, so the line is not
-/// made of buttons alone. Buttons take whole words, and Arabic has no case: a substring test
-/// is exact. Runs of other scripts, and digits (button counters), are given the benefit.
-fn has_arabic_word_outside(line: &str, variants: &[String]) -> bool {
+/// Some run of Arabic letters on the line is part of no share variant (`parts`: the
+/// `arabic_substrings` of the variants), so the line is not made of buttons alone. Buttons
+/// take whole words, and Arabic has no case: a substring test is exact. Runs of other
+/// scripts, and digits (button counters), are given the benefit.
+fn has_arabic_word_outside(line: &str, parts: &FxHashSet<String>) -> bool {
     line.split(|c: char| !is_alphanumeric(c))
-        .filter(|run| {
-            run.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-                && !run.chars().all(char::is_numeric)
-        })
-        .any(|run| !variants.iter().any(|v| v.contains(run)))
+        .filter(|run| run.chars().all(is_arabic_block) && !run.chars().all(char::is_numeric))
+        .any(|run| !parts.contains(run))
+}
+
+fn is_arabic_block(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// Every non-empty substring of `texts` made of Arabic-block chars: a run of such chars is
+/// contained in one of `texts` exactly when it is in this set.
+fn arabic_substrings<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
+    let mut parts = FxHashSet::default();
+    for text in texts {
+        for run in text.split(|c: char| !is_arabic_block(c)) {
+            let bounds: Vec<usize> = run.char_indices().map(|(at, _)| at).chain([run.len()]).collect();
+            for (i, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[i + 1..] {
+                    parts.insert(run[start..end].to_owned());
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// `text.contains(|c: char| c.is_numeric() || c == ':')`, reading Arabic letters by their
+/// lead byte: in the Arabic block only the two digit rows (U+0660.., U+06F0..) are numeric.
+/// Tests, not a `match`: a jump table on lead bytes mispredicts on every Arabic char.
+fn has_counter_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if lead < 0x80 {
+            if lead.wrapping_sub(b'0') <= b':' - b'0' {
+                return true;
+            }
+            at += 1;
+            continue;
+        }
+        let next = bytes.get(at + 1).copied().unwrap_or(0);
+        let arabic_digit = (lead == 0xD9 && next.wrapping_sub(0xA0) < 10)
+            || (lead == 0xDB && next.wrapping_sub(0xB0) < 10);
+        if arabic_digit {
+            return true;
+        }
+        if lead.wrapping_sub(0xD8) < 4 {
+            at += 2;
+            continue;
+        }
+        match text.get(at..).and_then(|rest| rest.chars().next()) {
+            Some(c) if c.is_numeric() => return true,
+            Some(c) => at += c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// What stands between share buttons; quotes, brackets and full stops belong to text.
@@ -586,7 +685,7 @@ fn is_source_line(marker: Option<MarkerHit>, words: usize) -> bool {
             alone: false,
             ..
         })
-    ) && words <= 12
+    ) && words <= MAX_SOURCE_LINE_WORDS
 }
 
 fn is_new_source_line(text: &str, lexicon: &Lexicon, sources: &HashSet<String>) -> bool {
@@ -605,7 +704,8 @@ enum Action {
 /// The article's lines with what the rules ask of each, computed once.
 struct Lines<'a> {
     text: Vec<&'a str>,
-    /// `line_key` of each line.
+    /// `line_key` of each line; empty for lines over `MAX_SOURCE_LINE_WORDS` words, whose
+    /// key no rule reads (only their marker).
     key: Vec<String>,
     /// Word count of each line, capped at `WORD_COUNT_CAP`.
     words: Vec<usize>,
@@ -621,9 +721,20 @@ impl<'a> Lines<'a> {
             .split('\n')
             .map(|l| l.strip_suffix('\r').unwrap_or(l))
             .collect();
-        let key: Vec<String> = lines.iter().map(|l| line_key(l)).collect();
         let words: Vec<usize> = lines.iter().map(|l| capped_word_count(l)).collect();
-        let marker = key.iter().map(|k| lexicon.marker(k)).collect();
+        let (key, marker) = lines
+            .iter()
+            .zip(&words)
+            .map(|(line, &words)| {
+                if words > MAX_SOURCE_LINE_WORDS {
+                    (String::new(), lexicon.line_marker(line))
+                } else {
+                    let key = line_key(line);
+                    let marker = lexicon.marker(&key);
+                    (key, marker)
+                }
+            })
+            .unzip();
         let prose: Vec<bool> = lines
             .iter()
             .zip(&words)
@@ -904,7 +1015,7 @@ mod tests {
 
     #[test]
     fn no_marker_belongs_to_two_families() {
-        let mut seen: HashMap<String, Family> = HashMap::new();
+        let mut seen: std::collections::HashMap<String, Family> = Default::default();
         for (name, variants) in tsv_rows(LEXICON_TSV) {
             let Some(family) = Family::from_name(name) else {
                 continue;
@@ -1178,6 +1289,63 @@ mod tests {
         assert_eq!(hit("اقرأ أيضاتنا"), None);
         assert_eq!(hit("Tags and labels"), None);
         assert_eq!(hit("Tags: Libya"), Some((Family::Tags, false, true)));
+    }
+
+    #[test]
+    fn counter_chars_are_found_like_is_numeric() {
+        let reference = |text: &str| text.contains(|c: char| c.is_numeric() || c == ':');
+        for text in ["", P1, "عدد المشاركات ٣٤", "۱۲ تعليق", "Share: now", "x²", "كلمة"] {
+            assert_eq!(has_counter_char(text), reference(text), "{text:?}");
+        }
+        assert!(has_counter_char("وقع ٢ اتفاقيات") && !has_counter_char(P2));
+        let chars: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        for group in chars.chunks(64) {
+            for &c in group {
+                let text = format!("ب{c}ب");
+                assert_eq!(has_counter_char(&text), reference(&text), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_words_outside_share_buttons() {
+        let parts = arabic_substrings(["شارك الخبر", "Share", "واتس آب"].into_iter());
+        assert!(parts.contains("شارك") && parts.contains("ار") && parts.contains("آب"));
+        assert!(!parts.contains("شارك الخبر") && !parts.contains("Share"));
+        assert!(!has_arabic_word_outside("شارك | الخبر | واتس 12", &parts));
+        assert!(!has_arabic_word_outside("Share Tweet", &parts));
+        assert!(has_arabic_word_outside("شارك الوزير في المؤتمر", &parts));
+    }
+
+    #[test]
+    fn first_word_needs_its_end() {
+        assert_eq!(first_word("اقرا ايضا"), Some("اقرا"));
+        assert_eq!(first_word("المصدر: وكاله"), Some("المصدر"));
+        assert_eq!(first_word("اقرا"), None);
+        assert_eq!(first_word(""), None);
+    }
+
+    #[test]
+    fn line_marker_agrees_with_the_marker_of_the_full_key() {
+        let lexicon = lexicon();
+        let long_word = "ب".repeat(40);
+        let lines = [
+            P1.to_string(),
+            format!("لن يتم نشر عنوان بريدك الإلكتروني. {P2}"),
+            format!("- إقرأ أيضاً: {OTHER_HEADLINE} {P3}"),
+            format!("المزيد من الأخبار: {P1}"),
+            format!("{long_word} {P2}"),
+            format!("«{long_word}» اقرأ أيضا {P3}"),
+            format!("ـــ ... {P3}"),
+            String::new(),
+        ];
+        let hit = |m: Option<MarkerHit>| m.map(|h| (h.family, h.alone, h.separated));
+        for line in &lines {
+            let expected = hit(lexicon.marker(&line_key(line)));
+            assert_eq!(hit(lexicon.line_marker(line)), expected, "{line:?}");
+        }
+        assert_eq!(hit(lexicon.line_marker(&lines[2])), Some((Family::ReadAlso, false, true)));
+        assert_eq!(hit(lexicon.line_marker(&lines[0])), None);
     }
 
     #[test]

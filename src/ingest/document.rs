@@ -27,13 +27,19 @@ pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Rejec
             own.published = page.published;
             page.text
         }
-        Payload::Json(value) => {
+        Payload::Json(mut value) => {
             let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string).filter(|s| !s.trim().is_empty());
             own = DocMeta { id: field("id"), url: field("url"), outlet: field("outlet"), title: field("title"), published: field("published") };
             if own.id.is_none() {
                 own.id = value.get("id").and_then(|v| v.as_i64()).map(|n| n.to_string());
             }
-            match (field("text"), field("html")) {
+            // The text is moved out of the parsed line rather than copied.
+            let text = match value.get_mut("text") {
+                Some(serde_json::Value::String(text)) if !text.trim().is_empty() => Some(std::mem::take(text)),
+                _ => None,
+            };
+            let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string).filter(|s| !s.trim().is_empty());
+            match (text, field("html")) {
                 (Some(text), _) => text,
                 (None, Some(markup)) => {
                     let page = html::html_to_text(&markup);
@@ -56,9 +62,11 @@ pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Rejec
         published: own.published.or(sidecar.published),
     };
 
-    let normalized_newlines = raw_text.replace("\r\n", "\n").replace('\r', "\n");
+    // Most texts have no carriage return: no copies then.
+    let normalized_newlines =
+        if raw_text.contains('\r') { raw_text.replace("\r\n", "\n").replace('\r', "\n") } else { raw_text };
     let cleaned = boilerplate::clean(&normalized_newlines);
-    let text = cleaned.text.trim().to_string();
+    let text = trim_in_place(cleaned.text);
     if text.is_empty() {
         return Err(reject("empty", "no article text is left after removing markup and boilerplate".into()));
     }
@@ -102,6 +110,14 @@ fn decode_text(bytes: &[u8]) -> Result<String, (&'static str, String)> {
     })
 }
 
+/// `text.trim().to_string()`, reusing `text`'s buffer.
+fn trim_in_place(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
+    text
+}
+
 /// `2025-12-03`, `2025-12-03T09:28:00Z` and similar ISO forms.
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
@@ -131,6 +147,13 @@ fn detect_language(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_in_place_trims_like_trim() {
+        for text in ["", " ", "\n\n", "وفد ليبي في مالطا", "  وفد ليبي\n\nفي مالطا \n", "\u{3000}زيارة\u{a0}"] {
+            assert_eq!(trim_in_place(text.to_string()), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn iso_dates_and_datetimes_parse() {

@@ -40,6 +40,8 @@ struct OpenJsonl {
     reader: BufReader<File>,
     relative: String,
     line: usize,
+    /// The line being read, reused: parsing copies what it keeps.
+    buf: Vec<u8>,
 }
 
 pub struct UnitWalker {
@@ -89,8 +91,9 @@ impl UnitWalker {
     fn next_jsonl_line(&mut self) -> Option<InputUnit> {
         let open = self.jsonl.as_mut()?;
         loop {
-            let mut buf = Vec::new();
-            match open.reader.read_until(b'\n', &mut buf) {
+            let buf = &mut open.buf;
+            buf.clear();
+            match open.reader.read_until(b'\n', buf) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
@@ -101,7 +104,7 @@ impl UnitWalker {
                         continue; // blank lines are not units
                     }
                     let source = format!("{}#{}", open.relative, open.line);
-                    let payload = parse_json_unit(&buf, &source);
+                    let payload = parse_json_unit(buf, &source);
                     return Some(InputUnit { source, file: open.relative.clone(), payload, bytes: n as u64 });
                 }
                 Err(e) => {
@@ -126,7 +129,7 @@ impl UnitWalker {
         if ext == "jsonl" {
             return match File::open(&file.path) {
                 Ok(f) => {
-                    self.jsonl = Some(OpenJsonl { reader: BufReader::new(f), relative: rel, line: 0 });
+                    self.jsonl = Some(OpenJsonl { reader: BufReader::new(f), relative: rel, line: 0, buf: Vec::new() });
                     self.next_jsonl_line()
                 }
                 Err(e) => Some(reject_unit(rel.clone(), rel, "unreadable", format!("{e}"))),
