@@ -28,17 +28,16 @@ pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Rejec
             page.text
         }
         Payload::Json(mut value) => {
-            let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string).filter(|s| !s.trim().is_empty());
-            own = DocMeta { id: field("id"), url: field("url"), outlet: field("outlet"), title: field("title"), published: field("published") };
-            if own.id.is_none() {
-                own.id = value.get("id").and_then(|v| v.as_i64()).map(|n| n.to_string());
-            }
             // The text is moved out of the parsed line rather than copied.
             let text = match value.get_mut("text") {
                 Some(serde_json::Value::String(text)) if !text.trim().is_empty() => Some(std::mem::take(text)),
                 _ => None,
             };
             let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string).filter(|s| !s.trim().is_empty());
+            own = DocMeta { id: field("id"), url: field("url"), outlet: field("outlet"), title: field("title"), published: field("published") };
+            if own.id.is_none() {
+                own.id = value.get("id").and_then(|v| v.as_i64()).map(|n| n.to_string());
+            }
             match (text, field("html")) {
                 (Some(text), _) => text,
                 (None, Some(markup)) => {
