@@ -169,8 +169,9 @@ pub fn extract(doc: &Document) -> Extraction {
             for h in &sector_hits {
                 sectors_in_events.insert(h.2);
             }
+            // Id and evidence are filled in only if this is no repeat of an earlier event.
             let event = Event {
-                event_id: short_hash(&[&doc.doc_id, event_type, &char_start.to_string()]),
+                event_id: String::new(),
                 doc_id: doc_id.clone(),
                 event_type,
                 cameo_code,
@@ -182,11 +183,14 @@ pub fn extract(doc: &Document) -> Extraction {
                 location_id: location,
                 actor_ids,
                 sectors,
-                sentence: sentence.to_string(),
+                sentence: String::new(),
                 char_start,
                 char_end,
             };
-            merge_event(&mut events, event, sector_hits.clone());
+            if let Some(new) = merge_event(&mut events, event, sector_hits.clone()) {
+                new.event_id = short_hash(&[&doc.doc_id, event_type, &char_start.to_string()]);
+                new.sentence = sentence.to_string();
+            }
         }
         previous_sentence_start = s;
         // Dates this sentence's events govern: the next sentence does not inherit them.
@@ -224,8 +228,8 @@ fn country_counts<'a>(mentions: impl Iterator<Item = &'a ActorMention>) -> BTree
 }
 
 /// Repeated mentions of one occurrence merge: same type and parties, and no two different
-/// known dates.
-fn merge_event(events: &mut Vec<(Event, Vec<(usize, usize, &'static str)>)>, event: Event, hits: Vec<(usize, usize, &'static str)>) {
+/// known dates. Returns the event if it is a new one.
+fn merge_event<'a>(events: &'a mut Vec<(Event, Vec<(usize, usize, &'static str)>)>, event: Event, hits: Vec<(usize, usize, &'static str)>) -> Option<&'a mut Event> {
     for (existing, existing_hits) in events.iter_mut() {
         if existing.event_type != event.event_type || existing.countries != event.countries {
             continue;
@@ -255,9 +259,10 @@ fn merge_event(events: &mut Vec<(Event, Vec<(usize, usize, &'static str)>)>, eve
         }
         existing.sectors.sort();
         existing_hits.extend(hits);
-        return;
+        return None;
     }
     events.push((event, hits));
+    events.last_mut().map(|(e, _)| e)
 }
 
 /// Meetings held during a visit are the visit (unless dated differently).
