@@ -13,22 +13,24 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             out.push((s + lead, s + lead + trimmed.len()));
         }
     };
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let split = match c {
-            '\n' => true,
-            '!' | '?' | '؟' | '؛' => true,
-            '.' => {
+    // Bytes, not chars: the split marks are ASCII or start with D8 (؟ D8 9F, ؛ D8 9B), and
+    // neither kind of byte occurs inside another char.
+    for (i, &b) in bytes.iter().enumerate() {
+        let len = match b {
+            b'\n' | b'!' | b'?' => 1,
+            b'.' => {
                 let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
-                let digit_after = bytes.get(end).is_some_and(|b| b.is_ascii_digit());
-                !(digit_before && digit_after)
+                let digit_after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                if digit_before && digit_after {
+                    continue;
+                }
+                1
             }
-            _ => false,
+            0xD8 if matches!(bytes.get(i + 1), Some(0x9F | 0x9B)) => 2,
+            _ => continue,
         };
-        if split {
-            push(start, end, &mut out);
-            start = end;
-        }
+        push(start, i + len, &mut out);
+        start = i + len;
     }
     push(start, text.len(), &mut out);
     out
@@ -43,5 +45,13 @@ mod tests {
         let text = "بلغ التبادل 9.1 مليارات يورو. هل يستمر؟ نعم\nسطر آخر";
         let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(parts, vec!["بلغ التبادل 9.1 مليارات يورو.", "هل يستمر؟", "نعم", "سطر آخر"]);
+    }
+
+    #[test]
+    fn semicolons_exclamations_and_edges() {
+        let text = "  أولا؛ ثانيا! ثالثا?\n\n.رابعا 3.";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(parts, vec!["أولا؛", "ثانيا!", "ثالثا?", ".", "رابعا 3."]);
+        assert!(sentences("").is_empty() && sentences(" \n ").is_empty());
     }
 }
