@@ -13,24 +13,22 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             out.push((s + lead, s + lead + trimmed.len()));
         }
     };
-    // Bytes, not chars: the split marks are ASCII or start with D8 (؟ D8 9F, ؛ D8 9B), and
-    // neither kind of byte occurs inside another char.
-    for (i, &b) in bytes.iter().enumerate() {
-        let len = match b {
-            b'\n' | b'!' | b'?' => 1,
-            b'.' => {
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let split = match c {
+            '\n' => true,
+            '!' | '?' | '؟' | '؛' => true,
+            '.' => {
                 let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
-                let digit_after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
-                if digit_before && digit_after {
-                    continue;
-                }
-                1
+                let digit_after = bytes.get(end).is_some_and(|b| b.is_ascii_digit());
+                !(digit_before && digit_after)
             }
-            0xD8 if matches!(bytes.get(i + 1), Some(0x9F | 0x9B)) => 2,
-            _ => continue,
+            _ => false,
         };
-        push(start, i + len, &mut out);
-        start = i + len;
+        if split {
+            push(start, end, &mut out);
+            start = end;
+        }
     }
     push(start, text.len(), &mut out);
     out
