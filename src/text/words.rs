@@ -20,10 +20,24 @@ pub struct Word {
 
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 8);
     let mut start = None;
-    for (at, c) in text.char_indices() {
-        match (is_word_char(c), start) {
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII and the two-byte Arabic block are told from their bytes; other chars decoded.
+        let (is_word, width) = match bytes[at] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            lead @ (0xD8 | 0xD9) => {
+                let code = 0x600 | (u32::from(lead & 1) << 6) | u32::from(bytes.get(at + 1).map_or(0, |b| b & 0x3F));
+                (char::from_u32(code).is_some_and(is_word_char), 2)
+            }
+            _ => {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        match (is_word, start) {
             (true, None) => start = Some(at),
             (false, Some(s)) => {
                 out.push(Word { start: s, end: at });
@@ -31,6 +45,7 @@ pub fn words(text: &str) -> Vec<Word> {
             }
             _ => {}
         }
+        at += width;
     }
     if let Some(s) = start {
         out.push(Word { start: s, end: text.len() });
@@ -49,5 +64,29 @@ mod tests {
         assert_eq!(got, ["وزار", "الوفد", "طرابلس", "يوم", "12", "3"]);
         assert_eq!(words("").len(), 0);
         assert_eq!(words("abc").last(), Some(&Word { start: 0, end: 3 }));
+    }
+
+    #[test]
+    fn byte_fast_paths_agree_with_is_word_char() {
+        // Every char of the Arabic block and its neighbours, between spaces and glued.
+        let block: String = ('\u{0590}'..='\u{0750}').chain(['a', 'Z', '5', '_', '😀', 'é', '\u{00A0}']).collect();
+        for text in [block.clone(), block.chars().flat_map(|c| [c, ' ']).collect()] {
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (at, c) in text.char_indices() {
+                match (is_word_char(c), start) {
+                    (true, None) => start = Some(at),
+                    (false, Some(s)) => {
+                        expected.push(Word { start: s, end: at });
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                expected.push(Word { start: s, end: text.len() });
+            }
+            assert_eq!(words(&text), expected);
+        }
     }
 }
