@@ -146,15 +146,15 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
             }
         }
         let first = word(i);
-        let given = bare(first).map(|skip| &first[skip..]);
+        // The look-up most words fail comes first: a given name, or a title before.
         let starts_name = !registry_word(i, &taken)
-            && !stop(first)
-            && match (&given, role) {
-                (Some(g), _) => !lex.given.get(*g).copied().unwrap_or(true) || role.is_some(),
+            && match (bare(first).map(|skip| &first[skip..]), role) {
+                (Some(g), _) => !lex.given.get(g).copied().unwrap_or(true) || role.is_some(),
                 // After a title, a registry surname alone (الرئيس بوتين); other words are not names.
                 (None, Some(_)) => reg.surnames.get(first).is_some_and(|l| l.len() == 1),
                 (None, None) => false,
-            };
+            }
+            && !stop(first);
         if !starts_name {
             i += 1;
             continue;
