@@ -53,7 +53,7 @@ pub fn extract(doc: &Document) -> Extraction {
     // Cited outlets (وكالة نوفا الإيطالية) and the dateline's city are not parties to anything.
     let is_party = |m: &ActorMention| m.actor.org_kind.as_deref() != Some("media") && !datelines::is_dateline_place(text, m);
     let doc_countries = country_counts(found.iter().filter(|m| is_party(m)));
-    let main_partner = doc_countries.iter().filter(|(c, _)| c.as_str() != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
+    let main_partner = doc_countries.iter().filter(|(c, _)| **c != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
     // The corpus is Libya's foreign relations: an event in a document that names any state is
     // read as having a Libyan side.
     let about_libya = !doc_countries.is_empty();
@@ -78,7 +78,7 @@ pub fn extract(doc: &Document) -> Extraction {
         let first = found.partition_point(|m| m.start < s);
         let in_sentence: Vec<&ActorMention> = found[first..].iter().take_while(|m| m.start < e).collect();
         let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| is_party(m)).collect();
-        let sentence_countries: BTreeSet<String> = country_counts(parties.iter().copied()).into_keys().collect();
+        let sentence_countries: BTreeSet<&str> = country_counts(parties.iter().copied()).into_keys().collect();
         let first = date_matches.partition_point(|d| d.start < s);
         let dates_here: Vec<&dates::DateMatch> = date_matches[first..].iter().take_while(|d| d.start < e).filter(|d| d.end <= e).collect();
 
@@ -111,7 +111,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 value: f.value,
                 unit: Some(f.unit.clone()),
                 year: f.year,
-                countries: sentence_countries.iter().cloned().collect(),
+                countries: sentence_countries.iter().map(|c| c.to_string()).collect(),
                 text: f.text.clone(),
                 sentence: sentence.to_string(),
                 char_start,
@@ -131,18 +131,18 @@ pub fn extract(doc: &Document) -> Extraction {
                 // Keep Libya and the partner named nearest the trigger.
                 let nearest = parties
                     .iter()
-                    .filter_map(|m| m.actor.country.as_ref().map(|c| (c, m.start.abs_diff(trigger_at))))
-                    .filter(|(c, _)| c.as_str() != LIBYA)
+                    .filter_map(|m| m.actor.country.as_deref().map(|c| (c, m.start.abs_diff(trigger_at))))
+                    .filter(|(c, _)| *c != LIBYA)
                     .min_by_key(|(_, d)| *d)
-                    .map(|(c, _)| c.clone());
-                countries = countries.into_iter().filter(|c| c == LIBYA || Some(c) == nearest.as_ref()).collect();
+                    .map(|(c, _)| c);
+                countries = countries.into_iter().filter(|c| *c == LIBYA || Some(*c) == nearest).collect();
             }
             if about_libya && !countries.contains(LIBYA) {
-                countries.insert(LIBYA.to_string());
+                countries.insert(LIBYA);
             }
             if countries.len() == 1 && countries.contains(LIBYA) {
-                if let Some(p) = &main_partner {
-                    countries.insert(p.clone());
+                if let Some(p) = main_partner {
+                    countries.insert(p);
                 }
             }
             // The sentence's own date; else the last one in the sentence before it that no
@@ -179,7 +179,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 event_date: date.and_then(|d| d.date),
                 date_precision: date.map(|d| d.precision.as_str()).unwrap_or("unknown"),
                 date_text: date.map(|d| d.text.clone()),
-                countries: countries.into_iter().collect(),
+                countries: countries.into_iter().map(str::to_string).collect(),
                 location_id: location,
                 actor_ids,
                 sectors,
@@ -217,11 +217,11 @@ pub fn extract(doc: &Document) -> Extraction {
 }
 
 /// ISO3 codes of the actors mentioned, with how often.
-fn country_counts<'a>(mentions: impl Iterator<Item = &'a ActorMention>) -> BTreeMap<String, usize> {
+fn country_counts<'a>(mentions: impl Iterator<Item = &'a ActorMention>) -> BTreeMap<&'a str, usize> {
     let mut counts = BTreeMap::new();
     for m in mentions {
-        if let Some(c) = &m.actor.country {
-            *counts.entry(c.clone()).or_insert(0) += 1;
+        if let Some(c) = m.actor.country.as_deref() {
+            *counts.entry(c).or_insert(0) += 1;
         }
     }
     counts
