@@ -42,7 +42,8 @@ pub struct Event {
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Actor {
-    pub actor_id: String,
+    /// Shared by the actor's mentions.
+    pub actor_id: Arc<str>,
     pub actor_type: &'static str,
     pub name_ar: Option<String>,
     pub name_en: Option<String>,
@@ -58,7 +59,7 @@ pub struct Actor {
 pub struct Mention {
     /// Shared by every record of the document.
     pub doc_id: Arc<str>,
-    pub actor_id: String,
+    pub actor_id: Arc<str>,
     pub mention_text: String,
     pub role_text: Option<String>,
     pub char_start: i32,

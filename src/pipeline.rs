@@ -164,8 +164,8 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                         }
                         first_source_of.insert(doc.doc_id.clone(), doc.source.clone());
                         for a in ex.actors {
-                            if !actors.contains_key(&a.actor_id) {
-                                actors.insert(a.actor_id.clone(), a);
+                            if !actors.contains_key(&*a.actor_id) {
+                                actors.insert(a.actor_id.to_string(), a);
                             }
                         }
                         batch.documents.push(doc);

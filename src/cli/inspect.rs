@@ -48,7 +48,7 @@ pub fn execute(args: InspectArgs) -> Result<i32> {
 
 fn render(doc: &Document, ex: &Extraction) -> String {
     let name = |id: &str| {
-        ex.actors.iter().find(|a| a.actor_id == id).map(|a| a.name_en.clone().or(a.name_ar.clone()).unwrap_or_default()).unwrap_or_else(|| id.to_string())
+        ex.actors.iter().find(|a| &*a.actor_id == id).map(|a| a.name_en.clone().or(a.name_ar.clone()).unwrap_or_default()).unwrap_or_else(|| id.to_string())
     };
     let mut out = String::new();
     let published = doc.published_date.map(|d| d.to_string()).unwrap_or_else(|| "unknown".into());

@@ -220,7 +220,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
     for (name, actor) in &doc_people {
         if let Some(last) = name.rsplit(' ').next().filter(|_| name.contains(' ')) {
-            by_surname.entry(last).or_default().insert(actor.actor_id.as_str());
+            by_surname.entry(last).or_default().insert(&*actor.actor_id);
         }
     }
     let mut extra = Vec::new();
@@ -238,7 +238,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
             if let Some(ids) = by_surname.get(rest) {
                 if ids.len() == 1 {
                     let id = *ids.iter().next().unwrap_or(&"");
-                    if let Some((_, actor)) = doc_people.iter().find(|(_, a)| a.actor_id == id) {
+                    if let Some((_, actor)) = doc_people.iter().find(|(_, a)| &*a.actor_id == id) {
                         extra.push((t.start + split, t.end, actor.clone(), None));
                     }
                 }
@@ -343,7 +343,7 @@ fn slug(name: &str) -> String {
 /// An actor found by rule, not in the registry: its id is the normalized name.
 fn unregistered(name: &str, actor_type: &'static str, id_prefix: &str, org_kind: Option<&str>, country: Option<String>) -> Arc<Actor> {
     Arc::new(Actor {
-        actor_id: format!("{id_prefix}/{}", slug(name)),
+        actor_id: format!("{id_prefix}/{}", slug(name)).into(),
         actor_type,
         name_ar: Some(name.to_string()),
         name_en: None,
@@ -371,7 +371,7 @@ mod tests {
 
     fn ids(text: &str) -> Vec<(String, String)> {
         let n = normalize(text);
-        find_actors(text, &n).into_iter().map(|m| (m.actor.actor_id.clone(), text[m.start..m.end].to_string())).collect()
+        find_actors(text, &n).into_iter().map(|m| (m.actor.actor_id.to_string(), text[m.start..m.end].to_string())).collect()
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn extract(doc: &Document) -> Extraction {
             char_start,
             char_end,
         });
-        if actor_seen.insert(m.actor.actor_id.as_str()) {
+        if actor_seen.insert(&*m.actor.actor_id) {
             ex.actors.push(m.actor.clone());
         }
     }
@@ -157,8 +157,8 @@ pub fn extract(doc: &Document) -> Extraction {
             if event_dates::is_recalled_history(doc.published_date, date.and_then(|d| d.date)) {
                 continue;
             }
-            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
-            let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
+            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.to_string());
+            let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.to_string()).collect();
             actor_ids.sort();
             actor_ids.dedup();
             let (event_type, cameo_code, plover_type) = fired.event.codes();

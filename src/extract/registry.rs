@@ -43,7 +43,7 @@ fn opt(s: Option<&str>) -> Option<String> {
 /// An actor from a registry row; columns a file does not have (places have no faction) are null.
 fn registry_actor(t: &Tsv, r: &[&str], id: &str, actor_type: &'static str, names: &[&str]) -> Actor {
     Actor {
-        actor_id: id.to_string(),
+        actor_id: id.into(),
         actor_type,
         name_ar: names.first().map(|s| s.to_string()),
         name_en: opt(t.get(r, "name_en")),
@@ -136,7 +136,7 @@ impl Registry {
             add(actor, names, vec![], vec![], &mut actors);
         }
 
-        let by_id = actors.iter().enumerate().map(|(i, a)| (a.actor_id.clone(), i)).collect();
+        let by_id = actors.iter().enumerate().map(|(i, a)| (a.actor_id.to_string(), i)).collect();
         let entries: Vec<Form> = forms.iter().map(|(_, f)| *f).collect();
         let gazetteer = Gazetteer::new(entries, forms.into_iter().enumerate().map(|(i, (form, _))| (form, i)));
         Registry { actors, gazetteer, by_id, surnames }

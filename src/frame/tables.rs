@@ -50,7 +50,7 @@ pub fn events_frame(rows: &[Event]) -> Result<DataFrame> {
 
 pub fn actors_frame(rows: &[Actor]) -> Result<DataFrame> {
     frame("actors", rows.len(), vec![
-        text("actor_id", rows.iter().map(|r| Some(r.actor_id.as_str()))),
+        text("actor_id", rows.iter().map(|r| Some(&*r.actor_id))),
         text("actor_type", rows.iter().map(|r| Some(r.actor_type))),
         text("name_ar", rows.iter().map(|r| r.name_ar.as_deref())),
         text("name_en", rows.iter().map(|r| r.name_en.as_deref())),
@@ -66,7 +66,7 @@ pub fn actors_frame(rows: &[Actor]) -> Result<DataFrame> {
 pub fn mentions_frame(rows: &[Mention]) -> Result<DataFrame> {
     frame("mentions", rows.len(), vec![
         text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
-        text("actor_id", rows.iter().map(|r| Some(r.actor_id.as_str()))),
+        text("actor_id", rows.iter().map(|r| Some(&*r.actor_id))),
         text("mention_text", rows.iter().map(|r| Some(r.mention_text.as_str()))),
         text("role_text", rows.iter().map(|r| r.role_text.as_deref())),
         int32("char_start", rows.iter().map(|r| Some(r.char_start))),
