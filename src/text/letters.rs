@@ -1,28 +1,64 @@
-//! Runs of plain Arabic letters: the letters the folds of `ingest::boilerplate`,
-//! `extract::dates` and `extract::numbers` leave as they are (everything but the alef forms,
-//! ى, ة and tatweel), so those can copy a run at once instead of char by char.
+//! Runs of Arabic letters that a fold leaves as they are, so the folds of `text::normalize`,
+//! `ingest::boilerplate`, `extract::dates` and `extract::numbers` can copy a run at once
+//! instead of char by char. Letters are tested by a bit mask: a `match` over them compiles to a
+//! jump table that mispredicts on every char.
 
-/// An Arabic letter (U+0621..U+064A) that normalization keeps as it is: most of the text.
-/// Tested by a bit mask: a `match` over these letters compiles to a jump table that
-/// mispredicts on every char.
-pub fn is_plain_arabic_letter(c: char) -> bool {
-    const fn bit(c: char) -> u64 {
-        1 << (c as u32 - 0x621)
-    }
-    const CHANGED: u64 = bit('أ') | bit('إ') | bit('آ') | bit('ى') | bit('ة') | bit('\u{0640}');
-    let offset = (c as u32).wrapping_sub(0x621);
-    offset < 42 && CHANGED >> offset & 1 == 0
+/// The bit of an Arabic letter (U+0621..U+064A) in a letter set.
+pub const fn letter_bit(c: char) -> u64 {
+    1 << (c as u32 - 0x621)
 }
 
-/// End of the run of plain Arabic letters starting at byte `at` of a UTF-8 text: each is two
-/// bytes, led by D8 or D9.
-pub fn plain_arabic_run_end(bytes: &[u8], mut at: usize) -> usize {
+/// Letters the boilerplate, dates and numbers folds change: the alef forms, ى, ة and tatweel.
+const CHANGED: u64 = letter_bit('أ') | letter_bit('إ') | letter_bit('آ') | letter_bit('ى') | letter_bit('ة') | letter_bit('\u{0640}');
+
+/// Code point of a two-byte UTF-8 char led by D8 or D9 (U+0600..U+067F).
+pub fn arabic_code(lead: u8, next: u8) -> u32 {
+    (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F)
+}
+
+/// Is code point `code` an Arabic letter (U+0621..U+064A) outside the set `changed`?
+fn is_kept_letter(code: u32, changed: u64) -> bool {
+    let offset = code.wrapping_sub(0x621);
+    offset < 42 && changed >> offset & 1 == 0
+}
+
+/// An Arabic letter that the boilerplate, dates and numbers folds keep as it is: most text.
+pub fn is_plain_arabic_letter(c: char) -> bool {
+    is_kept_letter(c as u32, CHANGED)
+}
+
+/// End of the run of Arabic letters outside `changed` starting at byte `at` of a UTF-8 text:
+/// each is two bytes, led by D8 or D9.
+pub fn arabic_run_end(bytes: &[u8], mut at: usize, changed: u64) -> usize {
     while let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) {
-        let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-        if !char::from_u32(code).is_some_and(is_plain_arabic_letter) {
+        if !is_kept_letter(arabic_code(lead, next), changed) {
             break;
         }
         at += 2;
     }
     at
+}
+
+/// `arabic_run_end` for the letters `is_plain_arabic_letter` accepts.
+pub fn plain_arabic_run_end(bytes: &[u8], at: usize) -> usize {
+    arabic_run_end(bytes, at, CHANGED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_stop_at_changed_letters_and_other_chars() {
+        let text = "ليبيا؛ أمس";
+        assert_eq!(plain_arabic_run_end(text.as_bytes(), 0), "ليبيا".len());
+        assert_eq!(plain_arabic_run_end(text.as_bytes(), "ليبيا؛ ".len()), "ليبيا؛ ".len());
+        assert_eq!(arabic_run_end("مؤتمر".as_bytes(), 0, letter_bit('ؤ')), "م".len());
+        assert!(is_plain_arabic_letter('ؤ') && !is_plain_arabic_letter('ة') && !is_plain_arabic_letter('a'));
+        for c in '\u{0600}'..='\u{067F}' {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(arabic_code(bytes[0], bytes[1]), c as u32);
+        }
+    }
 }

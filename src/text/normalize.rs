@@ -2,6 +2,8 @@
 //! Western digits, lower-case Latin. Every byte of the normalized text remembers where its
 //! character started in the original, so matches map back to original offsets.
 
+use super::letters::{arabic_run_end, letter_bit};
+
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
@@ -113,26 +115,15 @@ pub fn normalize(original: &str) -> Normalized {
 /// End of the run from byte `at` of characters `fold_char` keeps as they are: ASCII other than
 /// capitals, and the Arabic letters U+0621..U+064A but for the alef forms, ى ة ؤ ئ.
 fn kept_run_end(bytes: &[u8], mut at: usize) -> usize {
-    const fn bit(c: char) -> u64 {
-        1 << (c as u32 - 0x621)
-    }
-    const FOLDED: u64 = bit('أ') | bit('إ') | bit('آ') | bit('ى') | bit('ة') | bit('ؤ') | bit('ئ') | bit('\u{0640}');
-    while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if b.is_ascii_uppercase() {
-                break;
-            }
-            at += 1;
-            continue;
+    const FOLDED: u64 = letter_bit('أ') | letter_bit('إ') | letter_bit('آ') | letter_bit('ى') | letter_bit('ة') | letter_bit('ؤ') | letter_bit('ئ') | letter_bit('\u{0640}');
+    loop {
+        let ascii_end = at + bytes[at..].iter().take_while(|b| b.is_ascii() && !b.is_ascii_uppercase()).count();
+        let end = arabic_run_end(bytes, ascii_end, FOLDED);
+        if end == at {
+            return at;
         }
-        let Some(&[lead @ (0xD8 | 0xD9), next]) = bytes.get(at..at + 2) else { break };
-        let offset = ((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F)).wrapping_sub(0x621);
-        if offset >= 42 || FOLDED >> offset & 1 != 0 {
-            break;
-        }
-        at += 2;
+        at = end;
     }
-    at
 }
 
 /// Normalizes a lexicon entry the same way (no offset map needed).

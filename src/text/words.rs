@@ -1,5 +1,7 @@
 //! Words: maximal runs of letters and digits. Lexicon forms start and end at word edges.
 
+use super::letters::arabic_code;
+
 /// Is `c` part of a word (letters of any script, digits)?
 #[inline]
 pub fn is_word_char(c: char) -> bool {
@@ -29,7 +31,7 @@ pub fn words(text: &str) -> Vec<Word> {
         let (is_word, width) = match bytes[at] {
             b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
             lead @ (0xD8 | 0xD9) => {
-                let code = 0x600 | (u32::from(lead & 1) << 6) | u32::from(bytes.get(at + 1).map_or(0, |b| b & 0x3F));
+                let code = arabic_code(lead, bytes.get(at + 1).copied().unwrap_or(0));
                 (char::from_u32(code).is_some_and(is_word_char), 2)
             }
             _ => {
