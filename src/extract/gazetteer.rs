@@ -2,7 +2,7 @@
 //! allowed before a word. Forms are looked up by hash, word by word (`SpanIndex`).
 
 use super::lexicon::Tsv;
-use crate::text::clitics::strip_article;
+use crate::text::clitics::{proclitic_ends, strip_article};
 use crate::text::normalize::normalize_str;
 use crate::text::words::{is_word_char, words, Word};
 use rustc_hash::FxHashMap;
@@ -197,54 +197,6 @@ impl Combined {
     }
 }
 
-/// Offsets in `word` where a lexicon form may begin: the word start and the end of each
-/// proclitic chain it opens with (وبالجزائر: 0, 2, 4, 8), as `is_proclitic_prefix` accepts
-/// them: a conjunction (و ف), then a preposition (ب ل ك) and/or the article, or لل. Read as
-/// a small automaton over the letters' bytes: this runs at every word.
-fn proclitic_ends(word: &str) -> impl Iterator<Item = usize> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        Start,
-        Conjunction,
-        Preposition,
-        Lam,
-        Alef,
-        Done,
-    }
-    use State::*;
-    const WAW: [u8; 2] = [0xD9, 0x88];
-    const FA: [u8; 2] = [0xD9, 0x81];
-    const BA: [u8; 2] = [0xD8, 0xA8];
-    const KAF: [u8; 2] = [0xD9, 0x83];
-    const LAM: [u8; 2] = [0xD9, 0x84];
-    const ALEF: [u8; 2] = [0xD8, 0xA7];
-    let bytes = word.as_bytes();
-    let mut ends = [0usize; 5];
-    let mut n = 1;
-    let (mut state, mut at) = (Start, 0);
-    while let Some(&[a, b]) = bytes.get(at..at + 2) {
-        state = match (state, [a, b]) {
-            (Start, WAW | FA) => Conjunction,
-            (Start | Conjunction, BA | KAF) => Preposition,
-            (Start | Conjunction, LAM) => Lam,
-            (Start | Conjunction | Preposition | Lam, ALEF) => Alef,
-            // لل (ل + the article) and ال end a chain.
-            (Lam | Alef, LAM) => Done,
-            _ => break,
-        };
-        at += 2;
-        // A lone alef is no chain; a chain spanning the whole word leaves no form.
-        if state != Alef && at < bytes.len() {
-            ends[n] = at;
-            n += 1;
-        }
-        if state == Done {
-            break;
-        }
-    }
-    ends.into_iter().take(n)
-}
-
 /// A multi-word form with and without the article on its later words: "امن غذايي" also
 /// matches "امن الغذايي" and the other way round (the first word's article is a proclitic).
 fn article_variants(form: &str) -> Vec<String> {
@@ -329,29 +281,6 @@ mod tests {
         let n = normalize_str("وبالجزائر");
         let h = g.find(&n)[0];
         assert_eq!(&n[h.mention_start(&n)..h.end], "الجزاير");
-    }
-
-    use crate::text::clitics::is_proclitic_prefix;
-
-    #[test]
-    fn proclitic_ends_are_the_prefixes_the_clitic_rules_accept() {
-        // Every word of up to five letters from the proclitic alphabet, plus a stem.
-        let letters = ["و", "ف", "ب", "ل", "ك", "ا", "م"];
-        let mut words = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = words.iter().flat_map(|w| letters.iter().map(move |l| format!("{w}{l}"))).collect();
-            words.extend(longer);
-        }
-        for stem in ["", "جزاير", "ه"] {
-            for w in &words {
-                let word = format!("{w}{stem}");
-                if word.is_empty() {
-                    continue;
-                }
-                let expected: Vec<usize> = word.char_indices().take(5).map(|(i, _)| i).filter(|&i| is_proclitic_prefix(&word[..i])).collect();
-                assert_eq!(proclitic_ends(&word).collect::<Vec<_>>(), expected, "{word}");
-            }
-        }
     }
 
     #[test]
