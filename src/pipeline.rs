@@ -20,8 +20,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Units per batch and raw bytes per batch: what is held in memory at once.
-const BATCH_UNITS: usize = 512;
+/// Units per batch and raw bytes per batch: what is held in memory at once. A batch is one
+/// Parquet row group; at 512 units, page set-up (a zstd context per page) was 2% of the run.
+const BATCH_UNITS: usize = 2048;
 const BATCH_BYTES: u64 = 32 * 1024 * 1024;
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
