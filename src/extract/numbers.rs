@@ -123,6 +123,11 @@ static NUMBER_WORD_FORMS: LazyLock<WordMap<(NumWord, bool)>> = LazyLock::new(|| 
     forms
 });
 
+/// Every spelling `number_word` knows, clitics included.
+pub(crate) fn number_word_forms() -> impl Iterator<Item = &'static str> {
+    NUMBER_WORD_FORMS.keys().map(String::as_str)
+}
+
 /// A number word, possibly with a clitic; the flag says whether the clitic is the joiner و.
 fn number_word(word: &str) -> Option<(NumWord, bool)> {
     NUMBER_WORD_FORMS.get(word).copied()
