@@ -110,10 +110,10 @@ pub fn find_figures(sentence: &str, exclude: &[(usize, usize)]) -> Vec<FigureMat
 /// too. Never false where `find_figures` finds a figure.
 pub fn may_have_figures(norm_sentence: &str) -> bool {
     let bytes = norm_sentence.as_bytes();
-    // U+061C is dropped by the number tokenizer but kept by `text::normalize`: it may sit
-    // inside a word; rare enough to let through.
     // Digits are tested in blocks, without an early exit, so the test is vectorized.
     let has_digit = bytes.chunks(32).any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()));
+    // U+061C is dropped by the number tokenizer but kept by `text::normalize`, so it may split
+    // a number word here; rare enough to let through.
     if has_digit || norm_sentence.contains('\u{061C}') {
         return true;
     }
