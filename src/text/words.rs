@@ -1,6 +1,6 @@
 //! Words: maximal runs of letters and digits. Lexicon forms start and end at word edges.
 
-use super::letters::arabic_code;
+use super::letters::{arabic_code, arabic_run_end};
 
 /// Is `c` part of a word (letters of any script, digits)?
 #[inline]
@@ -27,6 +27,13 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut start = None;
     let mut at = 0;
     while at < bytes.len() {
+        // A run of Arabic letters, most of the text, is word chars: skipped at once.
+        let letters_end = arabic_run_end(bytes, at, 0);
+        if letters_end > at {
+            start.get_or_insert(at);
+            at = letters_end;
+            continue;
+        }
         // ASCII and the two-byte Arabic block are told from their bytes; other chars decoded.
         let (is_word, width) = match bytes[at] {
             b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
