@@ -462,6 +462,17 @@ fn normalize_char(c: char) -> Option<char> {
     })
 }
 
+/// What `normalize_char` makes of the two-byte letters it folds to another letter (ة أ إ آ ى),
+/// read from the bytes at the start of `bytes`.
+fn folded_arabic_letter(bytes: &[u8]) -> Option<char> {
+    match bytes {
+        [0xD8, 0xA2 | 0xA3 | 0xA5, ..] => Some('ا'),
+        [0xD8, 0xA9, ..] => Some('ه'),
+        [0xD9, 0x89, ..] => Some('ي'),
+        _ => None,
+    }
+}
+
 fn normalize_str(s: &str) -> String {
     s.chars().filter_map(normalize_char).collect()
 }
@@ -636,6 +647,15 @@ impl<'t> Doc<'t> {
                 tokenizer.feed_letters(here, letters_end - at);
                 norm.push_str(&text[at..letters_end]);
                 letters_end
+            } else if let Some(folded) = folded_arabic_letter(&text.as_bytes()[at..]) {
+                // ة أ إ آ ى: a letter that folds to another of the same length.
+                tokenizer.feed_letters(here, 2);
+                norm.push(folded);
+                at + 2
+            } else if text.as_bytes()[at] == b' ' {
+                tokenizer.feed(here, ' ');
+                norm.push(' ');
+                at + 1
             } else {
                 let Some(c) = text[at..].chars().next() else { break };
                 if let Some(n) = normalize_char(c) {
@@ -2443,6 +2463,19 @@ mod tests {
         assert_eq!(rows(ORDINALS_TSV), 31);
         assert_eq!(LEXICON.calendar.starts.len(), 101 * 12 + 1);
         assert!(LEXICON.phrases.contains_key("يناير"));
+    }
+
+    #[test]
+    fn folded_letters_read_from_bytes_fold_as_chars_do() {
+        for c in '\u{0080}'..='\u{07FF}' {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let Some(folded) = folded_arabic_letter(bytes) {
+                assert_eq!(Some(folded), normalize_char(c), "{c:?}");
+                assert!(is_letter(c) && is_letter(folded) && folded.len_utf8() == 2, "{c:?}");
+            }
+        }
+        assert_eq!(['ة', 'أ', 'إ', 'آ', 'ى'].map(|c| folded_arabic_letter(c.to_string().as_bytes())), ['ه', 'ا', 'ا', 'ا', 'ي'].map(Some));
     }
 
     #[test]
