@@ -11,7 +11,7 @@
 //! Precision is never finer than what is written: no day is invented.
 
 use super::numbers::WordMap;
-use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
+use crate::text::letters::{folded_changed_letter, is_plain_arabic_letter, plain_arabic_run_end};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::sync::LazyLock;
 
@@ -462,17 +462,6 @@ fn normalize_char(c: char) -> Option<char> {
     })
 }
 
-/// What `normalize_char` makes of the two-byte letters it folds to another letter (ة أ إ آ ى),
-/// read from the bytes at the start of `bytes`.
-fn folded_arabic_letter(bytes: &[u8]) -> Option<char> {
-    match bytes {
-        [0xD8, 0xA2 | 0xA3 | 0xA5, ..] => Some('ا'),
-        [0xD8, 0xA9, ..] => Some('ه'),
-        [0xD9, 0x89, ..] => Some('ي'),
-        _ => None,
-    }
-}
-
 fn normalize_str(s: &str) -> String {
     s.chars().filter_map(normalize_char).collect()
 }
@@ -647,7 +636,7 @@ impl<'t> Doc<'t> {
                 tokenizer.feed_letters(here, letters_end - at);
                 norm.push_str(&text[at..letters_end]);
                 letters_end
-            } else if let Some(folded) = folded_arabic_letter(&text.as_bytes()[at..]) {
+            } else if let Some(folded) = folded_changed_letter(&text.as_bytes()[at..]) {
                 // ة أ إ آ ى: a letter that folds to another of the same length.
                 tokenizer.feed_letters(here, 2);
                 norm.push(folded);
@@ -2470,12 +2459,12 @@ mod tests {
         for c in '\u{0080}'..='\u{07FF}' {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            if let Some(folded) = folded_arabic_letter(bytes) {
+            if let Some(folded) = folded_changed_letter(bytes) {
                 assert_eq!(Some(folded), normalize_char(c), "{c:?}");
                 assert!(is_letter(c) && is_letter(folded) && folded.len_utf8() == 2, "{c:?}");
             }
         }
-        assert_eq!(['ة', 'أ', 'إ', 'آ', 'ى'].map(|c| folded_arabic_letter(c.to_string().as_bytes())), ['ه', 'ا', 'ا', 'ا', 'ي'].map(Some));
+        assert_eq!(['ة', 'أ', 'إ', 'آ', 'ى'].map(|c| folded_changed_letter(c.to_string().as_bytes())), ['ه', 'ا', 'ا', 'ا', 'ي'].map(Some));
     }
 
     #[test]

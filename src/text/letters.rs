@@ -27,6 +27,17 @@ pub fn is_plain_arabic_letter(c: char) -> bool {
     is_kept_letter(c as u32, CHANGED)
 }
 
+/// The letter that each fold makes of a `CHANGED` letter other than tatweel (أ إ آ → ا, ى → ي,
+/// ة → ه), read from the first bytes of `bytes`: the same length, so no decoding is needed.
+pub fn folded_changed_letter(bytes: &[u8]) -> Option<char> {
+    match bytes {
+        [0xD8, 0xA2 | 0xA3 | 0xA5, ..] => Some('ا'),
+        [0xD8, 0xA9, ..] => Some('ه'),
+        [0xD9, 0x89, ..] => Some('ي'),
+        _ => None,
+    }
+}
+
 /// End of the run of Arabic letters outside `changed` starting at byte `at` of a UTF-8 text:
 /// each is two bytes, led by D8 or D9.
 pub fn arabic_run_end(bytes: &[u8], mut at: usize, changed: u64) -> usize {

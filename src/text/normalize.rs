@@ -2,7 +2,7 @@
 //! Western digits, lower-case Latin. Every byte of the normalized text remembers where its
 //! character started in the original, so matches map back to original offsets.
 
-use super::letters::{arabic_run_end, letter_bit};
+use super::letters::{arabic_run_end, folded_changed_letter, letter_bit};
 
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -96,6 +96,13 @@ pub fn normalize(original: &str) -> Normalized {
             at = run_end;
             continue;
         }
+        if let Some(folded) = folded_arabic_letter(&bytes[at..]) {
+            // The common folds (ة أ إ آ ى ؤ ئ) keep the length: the text stays in step.
+            mark(&mut runs, text.len(), at);
+            text.push(folded);
+            at += 2;
+            continue;
+        }
         let Some(c) = original[at..].chars().next() else { break };
         if let Some(f) = fold_char(c) {
             mark(&mut runs, text.len(), at);
@@ -126,6 +133,16 @@ fn kept_run_end(bytes: &[u8], mut at: usize) -> usize {
     }
 }
 
+/// What `fold_char` makes of the two-byte Arabic letters it folds to another letter, read
+/// from the bytes at the start of `bytes`: those all folds change, and ؤ ئ.
+fn folded_arabic_letter(bytes: &[u8]) -> Option<char> {
+    folded_changed_letter(bytes).or(match bytes {
+        [0xD8, 0xA4, ..] => Some('و'),
+        [0xD8, 0xA6, ..] => Some('ي'),
+        _ => None,
+    })
+}
+
 /// Normalizes a lexicon entry the same way (no offset map needed).
 pub fn normalize_str(s: &str) -> String {
     let folded: String = s.chars().filter_map(fold_char).collect();
@@ -135,6 +152,20 @@ pub fn normalize_str(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_letters_read_from_bytes_fold_as_chars_do() {
+        let mut found = 0;
+        for c in '\u{0080}'..='\u{07FF}' {
+            let mut buf = [0; 4];
+            if let Some(folded) = folded_arabic_letter(c.encode_utf8(&mut buf).as_bytes()) {
+                assert_eq!(Some(folded), fold_char(c), "{c:?}");
+                assert_eq!(folded.len_utf8(), c.len_utf8(), "{c:?}");
+                found += 1;
+            }
+        }
+        assert_eq!(found, 7);
+    }
 
     #[test]
     fn folds_letter_variants_and_digits() {
