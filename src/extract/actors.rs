@@ -8,7 +8,7 @@ use super::lexicon::Tsv;
 use super::registry::{FormKind, REGISTRY};
 use crate::data_file;
 use crate::model::Actor;
-use crate::text::clitics::is_proclitic_prefix;
+use crate::text::clitics::proclitic_ends;
 use crate::text::normalize::{normalize_str, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
@@ -230,12 +230,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
             continue;
         }
         let w = &n[t.start..t.end];
-        for split in w.char_indices().map(|(i, _)| i).chain([w.len()]).take(4) {
-            let (prefix, rest) = w.split_at(split);
-            if !is_proclitic_prefix(prefix) {
-                continue;
-            }
-            if let Some(ids) = by_surname.get(rest) {
+        // After up to three letters of proclitics (two bytes each).
+        for split in proclitic_ends(w).take_while(|&end| end <= 6) {
+            if let Some(ids) = by_surname.get(&w[split..]) {
                 if ids.len() == 1 {
                     let id = *ids.iter().next().unwrap_or(&"");
                     if let Some((_, actor)) = doc_people.iter().find(|(_, a)| &*a.actor_id == id) {
