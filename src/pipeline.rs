@@ -27,6 +27,14 @@ const BATCH_BYTES: u64 = 32 * 1024 * 1024;
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// A document id (`model::short_hash`: 16 hex digits) as the 64-bit number it spells.
+fn doc_key(doc_id: &str) -> u64 {
+    u64::from_str_radix(doc_id, 16).unwrap_or_else(|_| {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(doc_id)
+    })
+}
+
 #[derive(Debug, Clone)]
 pub struct RunOptions {
     pub inputs: Vec<PathBuf>,
@@ -106,7 +114,9 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     let progress = crate::cli::progress::Progress::new(opts.progress, walker.total_bytes());
     let mut summary = RunSummary::default();
     let mut fingerprint = Sha256::new();
-    let mut first_source_of: HashMap<String, String> = HashMap::new();
+    // Every document id seen, for de-duplication: the one table that grows with the corpus,
+    // so keyed by the id's 64 bits rather than its hex string.
+    let mut first_source_of: HashMap<u64, Box<str>> = HashMap::new();
     let mut actors: BTreeMap<String, std::sync::Arc<Actor>> = BTreeMap::new();
 
     // Extracting the next batch overlaps writing this one: a reader thread walks the inputs and
@@ -155,7 +165,8 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                     Outcome::Document(boxed) => {
                         let (doc, ex) = *boxed;
                         fingerprint.update(format!("{}\t{}\n", doc.source, doc.doc_id));
-                        if let Some(first) = first_source_of.get(&doc.doc_id) {
+                        let key = doc_key(&doc.doc_id);
+                        if let Some(first) = first_source_of.get(&key) {
                             batch.rejects.push(Reject {
                                 source: doc.source.clone(),
                                 reason: "duplicate".into(),
@@ -163,7 +174,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                             });
                             continue;
                         }
-                        first_source_of.insert(doc.doc_id.clone(), doc.source.clone());
+                        first_source_of.insert(key, doc.source.as_str().into());
                         for a in ex.actors {
                             if !actors.contains_key(&*a.actor_id) {
                                 actors.insert(a.actor_id.to_string(), a);
@@ -290,4 +301,16 @@ fn write_json(path: &std::path::Path, value: &serde_json::Value) -> Result<()> {
     w.write_all(text.as_bytes())?;
     w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_key_is_the_number_its_id_spells() {
+        let id = crate::model::short_hash(&["نص المقال"]);
+        assert_eq!(format!("{:016x}", doc_key(&id)), id);
+        assert_ne!(doc_key(&id), doc_key(&crate::model::short_hash(&["نص آخر"])));
+    }
 }
