@@ -10,14 +10,18 @@ pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
     let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
     let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
-    let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
-    // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
-    let before = text[line_start..d.start].chars().count();
-    let after: String = text[d.end..line_end].chars().take(30).collect();
-    // ... or a wire dateline: "تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو 2025 (وال) –".
-    let wire = after.trim_start().starts_with('(') || [" - ", " – ", " — ", " -- "].iter().any(|dash| after.contains(dash));
-    let opens_with_dateline = before <= 12 && (after.contains(':') || wire);
-    line_no < 4 && (rest <= 30 || opens_with_dateline) || is_timestamp_line(&text[line_start..d.start], &text[d.end..line_end])
+    // The line is measured only near the top: most dates stand further down.
+    let near_top = line_no < 4 && {
+        let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
+        // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
+        let before = text[line_start..d.start].chars().count();
+        let after: String = text[d.end..line_end].chars().take(30).collect();
+        // ... or a wire dateline: "تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو 2025 (وال) –".
+        let wire = after.trim_start().starts_with('(') || [" - ", " – ", " — ", " -- "].iter().any(|dash| after.contains(dash));
+        let opens_with_dateline = before <= 12 && (after.contains(':') || wire);
+        rest <= 30 || opens_with_dateline
+    };
+    near_top || is_timestamp_line(&text[line_start..d.start], &text[d.end..line_end])
 }
 
 /// A line holding only a date and perhaps a clock time ("2026-02-12 4:40 صباحًا") is a page
