@@ -192,7 +192,13 @@ impl Iterator for UnitWalker {
 }
 
 fn parse_json_unit(line: &[u8], source: &str) -> Result<Payload, Reject> {
-    match serde_json::from_slice::<serde_json::Value>(line) {
+    // Validated once, by SIMD, then parsed as text (serde_json's byte reader checks every
+    // string itself, char by char). Invalid UTF-8 goes to the byte reader for its error.
+    let parsed = match simdutf8::basic::from_utf8(line) {
+        Ok(text) => serde_json::from_str::<serde_json::Value>(text),
+        Err(_) => serde_json::from_slice::<serde_json::Value>(line),
+    };
+    match parsed {
         Ok(v) => json_object(v, source),
         Err(e) => Err(Reject { source: source.into(), reason: "invalid_json".into(), detail: format!("{e}; fix or remove this line") }),
     }
@@ -220,5 +226,18 @@ fn relative_name(root: &Path, path: &Path) -> String {
         path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_are_read_as_text_and_bad_bytes_rejected_with_the_parsers_reason() {
+        let ok = parse_json_unit("{\"text\":\"وصل الوزير إلى روما\",\"url\":\"https://x.ly/1\"}".as_bytes(), "a.jsonl#1");
+        assert!(matches!(ok, Ok(Payload::Json(ref v)) if v["text"] == "وصل الوزير إلى روما"));
+        let bad = parse_json_unit(b"{\"text\":\"\xff\xfe abc\"}", "a.jsonl#2").err().map(|r| (r.reason, r.detail));
+        assert_eq!(bad, Some(("invalid_json".to_string(), "invalid unicode code point at line 1 column 10; fix or remove this line".to_string())));
     }
 }
