@@ -43,15 +43,11 @@ pub fn folded_changed_letter(bytes: &[u8]) -> Option<char> {
 pub fn arabic_run_end(bytes: &[u8], mut at: usize, changed: u64) -> usize {
     // Written for the hot loop: the kept letters as one bit set per lead byte, indexed by the
     // second byte's low six bits (D8 A1..BF is U+0621..U+063F, D9 80..8A is U+0640..U+064A).
-    let kept_d8 = (u64::MAX << 0x21) & !(changed << 0x21);
-    let kept_d9 = ((1 << 11) - 1) & !(changed >> 31);
+    // Indexed by the lead's low bit, not chosen by a branch: D8 and D9 alternate unpredictably.
+    let kept = [(u64::MAX << 0x21) & !(changed << 0x21), ((1 << 11) - 1) & !(changed >> 31)];
     while at + 1 < bytes.len() {
-        let kept = match bytes[at] {
-            0xD8 => kept_d8,
-            0xD9 => kept_d9,
-            _ => break,
-        };
-        if kept >> (bytes[at + 1] & 0x3F) & 1 == 0 {
+        let lead = bytes[at];
+        if lead & 0xFE != 0xD8 || kept[usize::from(lead & 1)] >> (bytes[at + 1] & 0x3F) & 1 == 0 {
             break;
         }
         at += 2;
