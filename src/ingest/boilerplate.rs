@@ -398,44 +398,25 @@ fn capped_word_count(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut words, mut in_word, mut at) = (0, false, 0);
     while at < bytes.len() && words < WORD_COUNT_CAP {
-        let class = LEAD_BYTE[usize::from(bytes[at])];
-        let space = match class & (SPACE | MAYBE_SPACE) {
-            0 => false,
-            SPACE => true,
-            _ => text[at..].chars().next().is_some_and(char::is_whitespace),
+        let (space, len) = match bytes[at] {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0x00..=0x7F => (false, 1),
+            0xC2 | 0xE1..=0xE3 => text[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            0xC0..=0xDF => (false, 2),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
         };
         if !space && !in_word {
             words += 1;
         }
         in_word = !space;
-        at += usize::from(class & CHAR_LEN);
+        at += len;
     }
     words
 }
-
-/// For each lead byte of a UTF-8 char: the char's length, and whether the char is whitespace
-/// or may be (U+0085, U+00A0, U+1680, U+2000...). A table: a `match` on byte ranges was a
-/// chain of compares per char.
-const CHAR_LEN: u8 = 0x0F;
-const SPACE: u8 = 0x10;
-const MAYBE_SPACE: u8 = 0x20;
-static LEAD_BYTE: [u8; 256] = {
-    let mut table = [1; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b as u8 {
-            b'\t'..=b'\r' | b' ' => SPACE | 1,
-            0xC2 => MAYBE_SPACE | 2,
-            0xE1..=0xE3 => MAYBE_SPACE | 3,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xFF => 4,
-            _ => 1,
-        };
-        b += 1;
-    }
-    table
-};
 
 /// A real paragraph: a sentence ending in a full stop, or a long line with punctuation.
 fn is_prose(text: &str) -> bool {
