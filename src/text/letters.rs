@@ -41,9 +41,9 @@ pub fn folded_changed_letter(bytes: &[u8]) -> Option<char> {
 /// End of the run of Arabic letters outside `changed` starting at byte `at` of a UTF-8 text:
 /// each is two bytes, led by D8 or D9.
 pub fn arabic_run_end(bytes: &[u8], mut at: usize, changed: u64) -> usize {
-    // Written for the hot loop: the kept letters as one bit set per lead byte, indexed by the
-    // second byte's low six bits (D8 A1..BF is U+0621..U+063F, D9 80..8A is U+0640..U+064A).
-    // Indexed by the lead's low bit, not chosen by a branch: D8 and D9 alternate unpredictably.
+    // The kept letters as one bit set per lead byte, indexed by the second byte's low six bits
+    // (D8 A1..BF is U+0621..U+063F, D9 80..8A is U+0640..U+064A). The set is picked by the
+    // lead's low bit, not by a branch: D8 and D9 alternate unpredictably.
     let kept = [(u64::MAX << 0x21) & !(changed << 0x21), ((1 << 11) - 1) & !(changed >> 31)];
     while at + 1 < bytes.len() {
         let lead = bytes[at];

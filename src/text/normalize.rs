@@ -134,7 +134,7 @@ fn kept_run_end(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// What `fold_char` makes of the two-byte Arabic letters it folds to another letter, read
-/// from the bytes at the start of `bytes`: those all folds change, and ؤ ئ.
+/// from the bytes at the start of `bytes`: the letters every fold changes, and ؤ ئ.
 fn folded_arabic_letter(bytes: &[u8]) -> Option<char> {
     folded_changed_letter(bytes).or(match bytes {
         [0xD8, 0xA4, ..] => Some('و'),
