@@ -7,7 +7,7 @@
 //! data/lexicon so a regional expert can extend them.
 
 use super::numbers::{self, Doc, Phrase, TokKind};
-use crate::text::letters::{arabic_run_end, FinalPairs};
+use crate::text::letters::arabic_run_end;
 use crate::text::normalize::normalize_str;
 use rustc_hash::FxHashSet;
 use std::collections::HashSet;
@@ -127,7 +127,7 @@ pub fn may_have_figures(norm_sentence: &str) -> bool {
         }
         let word = &norm_sentence[at..end];
         at = end;
-        if word.len() > starts.longest || !starts.endings.may_end(word) {
+        if word.len() > starts.longest {
             continue;
         }
         // `dual_figures` tries words ending so, with their clitics.
@@ -145,10 +145,8 @@ pub fn may_have_figures(norm_sentence: &str) -> bool {
 struct FigureStarts {
     number_words: FxHashSet<String>,
     dual_units: FxHashSet<String>,
-    /// Bytes in the longest of either: most words are longer.
+    /// Bytes in the longest of either.
     longest: usize,
-    /// How words of either end: most words end otherwise.
-    endings: FinalPairs,
 }
 
 static FIGURE_STARTS: LazyLock<FigureStarts> = LazyLock::new(|| {
@@ -157,8 +155,7 @@ static FIGURE_STARTS: LazyLock<FigureStarts> = LazyLock::new(|| {
     let dual_units: FxHashSet<String> = UNITS.heads.iter().filter(|(_, units)| dual(units)).map(|(head, _)| normalize_str(head)).collect();
     // A dual noun is looked up after its clitics, up to three letters.
     let longest = number_words.iter().map(String::len).chain(dual_units.iter().map(|u| u.len() + 6)).max().unwrap_or(0);
-    let endings = FinalPairs::new(number_words.iter().chain(&dual_units).map(String::as_str));
-    FigureStarts { number_words, dual_units, longest, endings }
+    FigureStarts { number_words, dual_units, longest }
 });
 
 // ------------------------------------------------------------------ lexicons

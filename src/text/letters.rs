@@ -60,38 +60,6 @@ pub fn plain_arabic_run_end(bytes: &[u8], at: usize) -> usize {
     arabic_run_end(bytes, at, CHANGED)
 }
 
-/// The last two letters of every word of a set of Arabic words: a test that rules most words
-/// out before a hash look-up. Words are runs of Arabic letters (U+0621..U+064A).
-pub struct FinalPairs {
-    /// Bit `last` of entry `before_last`.
-    pairs: [u64; 42],
-}
-
-impl FinalPairs {
-    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut pairs = [0; 42];
-        for word in words {
-            if let Some((a, b)) = final_pair(word) {
-                pairs[a as usize] |= 1 << b;
-            }
-        }
-        Self { pairs }
-    }
-
-    /// False only when no word of the set ends like `word`, which has two letters or more.
-    pub fn may_end(&self, word: &str) -> bool {
-        final_pair(word).is_none_or(|(a, b)| self.pairs[a as usize] >> b & 1 == 1)
-    }
-}
-
-/// The last two chars of a word as offsets from U+0621, when both are Arabic letters.
-fn final_pair(word: &str) -> Option<(u32, u32)> {
-    let mut offsets = word.chars().rev().map(|c| (c as u32).wrapping_sub(0x621));
-    let b = offsets.next()?;
-    let a = offsets.next()?;
-    (a < 42 && b < 42).then_some((a, b))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,9 +71,6 @@ mod tests {
         assert_eq!(plain_arabic_run_end(text.as_bytes(), "ليبيا؛ ".len()), "ليبيا؛ ".len());
         assert_eq!(arabic_run_end("مؤتمر".as_bytes(), 0, letter_bit('ؤ')), "م".len());
         assert!(is_plain_arabic_letter('ؤ') && !is_plain_arabic_letter('ة') && !is_plain_arabic_letter('a'));
-        let pairs = FinalPairs::new(["ثلاثين", "مليونا"]);
-        assert!(pairs.may_end("وثلاثين") && pairs.may_end("سنا") && pairs.may_end("و"));
-        assert!(!pairs.may_end("ليبيا") && !pairs.may_end("ثلاثه"));
         for c in '\u{0600}'..='\u{067F}' {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
