@@ -224,12 +224,14 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         }
     }
     let mut extra = Vec::new();
-    let surnames_known = !by_surname.is_empty();
-    for (i, t) in toks.iter().enumerate().filter(|_| surnames_known) {
-        if taken.flags[i] {
+    // A document names few people: a word that ends in none of their surnames is passed over
+    // before its proclitics are read and looked up.
+    let surnames: Vec<&str> = by_surname.keys().copied().collect();
+    for (i, t) in toks.iter().enumerate().filter(|_| !surnames.is_empty()) {
+        let w = &n[t.start..t.end];
+        if taken.flags[i] || !surnames.iter().any(|s| w.ends_with(s)) {
             continue;
         }
-        let w = &n[t.start..t.end];
         // After up to three letters of proclitics (two bytes each).
         for split in proclitic_ends(w).take_while(|&end| end <= 6) {
             if let Some(ids) = by_surname.get(&w[split..]) {
