@@ -227,7 +227,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     // A document names few people: a word that ends in none of their surnames is passed over
     // before its proclitics are read and looked up.
     let surnames: Vec<&str> = by_surname.keys().copied().collect();
-    for (i, t) in toks.iter().enumerate().filter(|_| !surnames.is_empty()) {
+    for (i, t) in toks.iter().enumerate() {
         let w = &n[t.start..t.end];
         if taken.flags[i] || !surnames.iter().any(|s| w.ends_with(s)) {
             continue;

@@ -130,9 +130,8 @@ pub fn may_have_figures(norm_sentence: &str) -> bool {
         if word.len() > starts.longest {
             continue;
         }
-        // `dual_figures` tries words ending so, with their clitics.
         if starts.number_words.contains(word)
-            || (word.ends_with(['ن', 'ي', 'ا']) && numbers::clitic_variants(word).any(|v| starts.dual_units.contains(v)))
+            || (word.ends_with(DUAL_ENDINGS) && numbers::clitic_variants(word).any(|v| starts.dual_units.contains(v)))
         {
             return true;
         }
@@ -546,6 +545,9 @@ fn looks_like_adjective(doc: &Doc, i: usize) -> bool {
 }
 
 /// Counted nouns in the dual with no number before them: "طائرتين", "حقلي غاز", "موقعي تدريب".
+/// Every dual form ends in ن (ان، ين), ي or ا (construct).
+const DUAL_ENDINGS: [char; 3] = ['ن', 'ي', 'ا'];
+
 fn dual_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // tokens already in a figure or in / right after a number
@@ -556,8 +558,7 @@ fn dual_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usiz
     }
     let mut i = 0;
     while i < doc.tokens.len() {
-        // every dual form ends in ن (ان، ين), ي or ا (construct)
-        let candidate = !taken[i] && doc.tokens[i].kind == TokKind::Word && doc.text(i).ends_with(['ن', 'ي', 'ا']);
+        let candidate = !taken[i] && doc.tokens[i].kind == TokKind::Word && doc.text(i).ends_with(DUAL_ENDINGS);
         if !candidate {
             i += 1;
             continue;

@@ -1,29 +1,11 @@
 //! Arabic proclitics that may stand glued before a name: و ف (conjunctions), ب ل ك
 //! (prepositions), ال (article) and their combinations (وبال، لل، فال، وللـ...).
 
-/// Is `prefix` (normalized text) a sequence of proclitics that may precede a lexicon word?
-pub fn is_proclitic_prefix(prefix: &str) -> bool {
-    let mut rest = prefix;
-    if rest.is_empty() {
-        return true;
-    }
-    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
-        rest = r;
-    }
-    // لل = ل + ال (the alef of the article drops after ل)
-    if let Some(r) = rest.strip_prefix("لل") {
-        return r.is_empty();
-    }
-    if let Some(r) = rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ل')).or_else(|| rest.strip_prefix('ك')) {
-        rest = r;
-    }
-    rest.is_empty() || rest == "ال"
-}
-
-/// Offsets in `word` (normalized) where a lexicon form may begin: the word start and the end of each
-/// proclitic chain it opens with (وبالجزائر: 0, 2, 4, 8), as `is_proclitic_prefix` accepts
-/// them: a conjunction (و ف), then a preposition (ب ل ك) and/or the article, or لل. Read as
-/// a small automaton over the letters' bytes: this runs at every word.
+/// Offsets in `word` (normalized) where a lexicon form may begin: the word start and the end of
+/// each proclitic chain it opens with (وبالجزائر: 0, 2, 4, 8). A chain is a conjunction (و ف),
+/// then a preposition (ب ل ك) and/or the article, or لل; the tests spell the rule out plainly
+/// (`is_proclitic_prefix`). Read as a small automaton over the letters' bytes: this runs at
+/// every word.
 pub fn proclitic_ends(word: &str) -> impl Iterator<Item = usize> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
@@ -80,6 +62,26 @@ pub fn strip_article(entry: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Is `prefix` (normalized text) a sequence of proclitics that may precede a lexicon word?
+    /// The rule `proclitic_ends` reads as an automaton, written plainly as its reference.
+    fn is_proclitic_prefix(prefix: &str) -> bool {
+        let mut rest = prefix;
+        if rest.is_empty() {
+            return true;
+        }
+        if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
+            rest = r;
+        }
+        // لل = ل + ال (the alef of the article drops after ل)
+        if let Some(r) = rest.strip_prefix("لل") {
+            return r.is_empty();
+        }
+        if let Some(r) = rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ل')).or_else(|| rest.strip_prefix('ك')) {
+            rest = r;
+        }
+        rest.is_empty() || rest == "ال"
+    }
 
     #[test]
     fn accepts_clitic_chains_and_rejects_letters() {
