@@ -7,9 +7,7 @@
 //! data/lexicon so a regional expert can extend them.
 
 use super::numbers::{self, Doc, Phrase, TokKind};
-use crate::text::letters::arabic_run_end;
-use crate::text::normalize::normalize_str;
-use rustc_hash::FxHashSet;
+use super::gazetteer::Gazetteer;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -103,58 +101,30 @@ pub fn find_figures(sentence: &str, exclude: &[(usize, usize)]) -> Vec<FigureMat
         .collect()
 }
 
-/// Whether `find_figures` may find anything in a sentence, judged from the sentence's matching
-/// form (`text::normalize`) without tokenizing it: four sentences in five have no figure, and
-/// tokenizing them was a twentieth of the run. Every figure starts at digits, at a number word
-/// or at a dual unit noun ("طائرتين"), and such a word is a whole run of Arabic letters there
-/// too. Never false where `find_figures` finds a figure.
-pub fn may_have_figures(norm_sentence: &str) -> bool {
-    let bytes = norm_sentence.as_bytes();
-    // Digits are tested in blocks, without an early exit, so the test is vectorized.
-    let has_digit = bytes.chunks(32).any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()));
-    // U+061C is dropped by the number tokenizer but kept by `text::normalize`, so it may split
-    // a number word here; rare enough to let through.
-    if has_digit || norm_sentence.contains('\u{061C}') {
+/// Whether `find_figures` may find anything in a sentence, judged without tokenizing it: four
+/// sentences in five have no figure, and tokenizing them was a twentieth of the run. Every
+/// figure starts at digits, at a number word or at a dual unit noun ("طائرتين"); `start_hits`
+/// are the sentence's hits of `FIGURE_STARTS`, which the document's lexicon pass finds with
+/// the other lexicons (a word, after its proclitics). Never false where `find_figures` finds
+/// a figure that starts at a word.
+pub fn may_have_figures(norm_sentence: &str, start_hits: bool) -> bool {
+    if start_hits {
         return true;
     }
-    let starts = &*FIGURE_STARTS;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = arabic_run_end(bytes, at, 0);
-        if end == at {
-            at += 1;
-            continue;
-        }
-        let word = &norm_sentence[at..end];
-        at = end;
-        if word.len() > starts.longest {
-            continue;
-        }
-        if starts.number_words.contains(word)
-            || (word.ends_with(DUAL_ENDINGS) && numbers::clitic_variants(word).any(|v| starts.dual_units.contains(v)))
-        {
-            return true;
-        }
-    }
-    false
+    // Digits are tested in blocks, without an early exit, so the test is vectorized.
+    let has_digit = norm_sentence.as_bytes().chunks(32).any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()));
+    // U+061C is dropped by the number tokenizer but kept by `text::normalize`, so it may split
+    // a number word there; rare enough to let through.
+    has_digit || norm_sentence.contains('\u{061C}')
 }
 
-/// The words a figure can start with, in the matching form of `text::normalize` (which also
-/// folds ؤ and ئ).
-struct FigureStarts {
-    number_words: FxHashSet<String>,
-    dual_units: FxHashSet<String>,
-    /// Bytes in the longest of either.
-    longest: usize,
-}
-
-static FIGURE_STARTS: LazyLock<FigureStarts> = LazyLock::new(|| {
+/// The words a figure can start with: number words and dual unit nouns ("طائرتين"), matched
+/// by the lexicon pass. A dual is found after its clitics, like every lexicon form.
+pub static FIGURE_STARTS: LazyLock<Gazetteer<()>> = LazyLock::new(|| {
     let dual = |units: &Vec<(Vec<String>, Unit)>| units.iter().any(|(_, u)| u.form != NounForm::Plain);
-    let number_words: FxHashSet<String> = numbers::number_word_forms().map(normalize_str).collect();
-    let dual_units: FxHashSet<String> = UNITS.heads.iter().filter(|(_, units)| dual(units)).map(|(head, _)| normalize_str(head)).collect();
-    // A dual noun is looked up after its clitics, up to three letters.
-    let longest = number_words.iter().map(String::len).chain(dual_units.iter().map(|u| u.len() + 6)).max().unwrap_or(0);
-    FigureStarts { number_words, dual_units, longest }
+    let number_words = numbers::number_word_forms().map(str::to_string);
+    let dual_units = UNITS.heads.iter().filter(|(_, units)| dual(units)).map(|(head, _)| head.clone());
+    Gazetteer::new(vec![()], number_words.chain(dual_units).map(|form| (form, 0)))
 });
 
 // ------------------------------------------------------------------ lexicons
@@ -736,7 +706,10 @@ mod tests {
     /// `text::normalize` gives them.
     #[test]
     fn quick_test_never_misses_a_figure() {
-        let passes = |s: &str| may_have_figures(&crate::text::normalize(s).text);
+        let passes = |s: &str| {
+            let norm = crate::text::normalize(s).text;
+            may_have_figures(&norm, !FIGURE_STARTS.find_all(&norm).is_empty())
+        };
         for row in numbers::tsv_rows(PHRASES) {
             let phrase = row.first().copied().unwrap_or("");
             if !find_figures(phrase, &[]).is_empty() {

@@ -4,7 +4,7 @@
 
 use super::gazetteer::{Combined, Hit};
 use crate::text::words::{words, Word};
-use super::{actors, events, registry, sectors};
+use super::{actors, events, figures, registry, sectors};
 use std::sync::LazyLock;
 
 /// Overlapping whole-word hits of each lexicon, in text order.
@@ -17,19 +17,26 @@ pub struct LexiconHits {
     pub triggers: Vec<Hit>,
     pub cues: Vec<Hit>,
     pub sectors: Vec<Hit>,
+    pub figure_starts: Vec<Hit>,
 }
 
 static ALL: LazyLock<Combined> = LazyLock::new(|| {
     let (titles, org_heads) = actors::lexicon_forms();
     let (triggers, cues) = events::lexicon_forms();
-    Combined::new(&[registry::REGISTRY.gazetteer.forms(), titles, org_heads, triggers, cues, sectors::SECTORS.forms()])
+    Combined::new(&[registry::REGISTRY.gazetteer.forms(), titles, org_heads, triggers, cues, sectors::SECTORS.forms(), figures::FIGURE_STARTS.forms()])
 });
 
 pub fn match_all(norm: &str) -> LexiconHits {
     let words = words(norm);
     let mut members = ALL.find_all(norm, &words).into_iter();
     let mut next = || members.next().unwrap_or_default();
-    LexiconHits { words, registry: next(), titles: next(), org_heads: next(), triggers: next(), cues: next(), sectors: next() }
+    LexiconHits { words, registry: next(), titles: next(), org_heads: next(), triggers: next(), cues: next(), sectors: next(), figure_starts: next() }
+}
+
+/// Some hit lies inside the normalized range `from..to` (as `within` would find).
+pub fn any_within(hits: &[Hit], from: usize, to: usize) -> bool {
+    let first = hits.partition_point(|h| h.word_start < from);
+    hits[first..].iter().take_while(|h| h.word_start < to).any(|h| h.end <= to)
 }
 
 /// The hits lying inside the normalized range `from..to`, with offsets made relative to `from`.

@@ -97,7 +97,8 @@ pub fn extract(doc: &Document) -> Extraction {
 
         // Figures.
         let exclude: Vec<(usize, usize)> = dates_here.iter().map(|d| (d.start - s, d.end - s)).collect();
-        let figures_here = if figures::may_have_figures(snorm) { figures::find_figures(sentence, &exclude) } else { Vec::new() };
+        let start_hits = lexicon_pass::any_within(&hits.figure_starts, ns, ne);
+        let figures_here = if figures::may_have_figures(snorm, start_hits) { figures::find_figures(sentence, &exclude) } else { Vec::new() };
         for f in figures_here {
             let key = (f.kind.as_str().to_string(), format!("{:.6e}", f.value), f.unit.clone());
             if !seen_figures.insert(key) {
