@@ -469,10 +469,11 @@ fn has_glued_words(text: &str) -> bool {
 /// must stand between spaces: `»` glued to a word is a closing quote.
 fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
     // Byte test first: the char search decodes every char; » and › start with C2 and E2,
-    // leads that Arabic text seldom has.
-    let may_have_separator = line
-        .bytes()
-        .any(|b| matches!(b, b'>' | b'/' | 0xC2 | 0xE2));
+    // leads that Arabic text seldom has. Blocks without an early exit, so it is vectorized:
+    // it runs on nearly every line.
+    let may_have_separator = line.as_bytes().chunks(32).any(|block| {
+        block.iter().fold(false, |any, &b| any | matches!(b, b'>' | b'/' | 0xC2 | 0xE2))
+    });
     if !may_have_separator || !line.contains(['>', '»', '›', '/']) {
         return false;
     }
