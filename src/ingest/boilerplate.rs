@@ -157,6 +157,10 @@ impl Lexicon {
             share_arabic_parts: arabic_substrings(share_raw.iter().map(|v| v.trim())),
             share_words: aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                // A full DFA, no prefilter: the words' first bytes are the commonest of
+                // Arabic text, so candidates would be everywhere.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(share_raw.iter().map(|w| w.trim().split_whitespace().next().unwrap_or("").to_string()).filter(|w| !w.is_empty()))
                 .expect("share words build an automaton"),
             counter_line: counter_line_regex(&counter_raw),
