@@ -74,11 +74,7 @@ pub fn extract(doc: &Document) -> Extraction {
             let (oa, ob) = norm.original_range(ns + a, ns + b);
             (oa, ob.min(e))
         };
-        // Mentions and dates are sorted by start: slice out this sentence's (no quadratic scans).
-        let first = found.partition_point(|m| m.start < s);
-        let in_sentence: Vec<&ActorMention> = found[first..].iter().take_while(|m| m.start < e).collect();
-        let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| is_party(m)).collect();
-        let sentence_countries: BTreeSet<&str> = country_counts(parties.iter().copied()).into_keys().collect();
+        // Dates and mentions are sorted by start: slice out this sentence's (no quadratic scans).
         let first = date_matches.partition_point(|d| d.start < s);
         let dates_here: Vec<&dates::DateMatch> = date_matches[first..].iter().take_while(|d| d.start < e).filter(|d| d.end <= e).collect();
 
@@ -95,10 +91,26 @@ pub fn extract(doc: &Document) -> Extraction {
             entry.0 += 1;
         }
 
-        // Figures.
-        let exclude: Vec<(usize, usize)> = dates_here.iter().map(|d| (d.start - s, d.end - s)).collect();
         let start_hits = lexicon_pass::any_within(&hits.figure_starts, ns, ne);
-        let figures_here = if figures::may_have_figures(snorm, start_hits) { figures::find_figures(sentence, &exclude) } else { Vec::new() };
+        let figures_here = if figures::may_have_figures(snorm, start_hits) {
+            let exclude: Vec<(usize, usize)> = dates_here.iter().map(|d| (d.start - s, d.end - s)).collect();
+            figures::find_figures(sentence, &exclude)
+        } else {
+            Vec::new()
+        };
+        let fired_all = events::fire_with(snorm, lexicon_pass::within(&hits.triggers, ns, ne), lexicon_pass::within(&hits.cues, ns, ne));
+        let previous_start = std::mem::replace(&mut previous_sentence_start, s);
+        if figures_here.is_empty() && fired_all.is_empty() {
+            // Most sentences: nothing below applies to them.
+            claimed_before = Vec::new();
+            continue;
+        }
+        let first = found.partition_point(|m| m.start < s);
+        let in_sentence: Vec<&ActorMention> = found[first..].iter().take_while(|m| m.start < e).collect();
+        let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| is_party(m)).collect();
+        let sentence_countries: BTreeSet<&str> = country_counts(parties.iter().copied()).into_keys().collect();
+
+        // Figures.
         for f in figures_here {
             let key = (f.kind.as_str().to_string(), format!("{:.6e}", f.value), f.unit.clone());
             if !seen_figures.insert(key) {
@@ -122,7 +134,6 @@ pub fn extract(doc: &Document) -> Extraction {
         }
 
         // Events.
-        let fired_all = events::fire_with(snorm, lexicon_pass::within(&hits.triggers, ns, ne), lexicon_pass::within(&hits.cues, ns, ne));
         let trigger_positions: Vec<usize> = fired_all.iter().map(|f| original(f.start, f.end).0).collect();
         let claimed_here: Vec<usize> = dates_here.iter().map(|d| d.start).collect();
         for fired in &fired_all {
@@ -150,7 +161,7 @@ pub fn extract(doc: &Document) -> Extraction {
             // The sentence's own date; else the last one in the sentence before it that no
             // event there took.
             let date = dates_here.iter().copied().filter(|d| governs(d)).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
-                let from = date_matches.partition_point(|d| d.start < previous_sentence_start);
+                let from = date_matches.partition_point(|d| d.start < previous_start);
                 let to = date_matches.partition_point(|d| d.start < s);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
                 let frames_before = fired.event == events::EventType::Visit && event_dates::is_frame(&text[s..trigger_at]);
@@ -194,7 +205,6 @@ pub fn extract(doc: &Document) -> Extraction {
                 new.sentence = sentence.to_string();
             }
         }
-        previous_sentence_start = s;
         // Dates this sentence's events govern: the next sentence does not inherit them.
         claimed_before = if fired_all.is_empty() { Vec::new() } else { claimed_here };
     }
