@@ -101,21 +101,40 @@ pub fn find_figures(sentence: &str, exclude: &[(usize, usize)]) -> Vec<FigureMat
         .collect()
 }
 
-/// Whether `find_figures` may find anything in a sentence, judged without tokenizing it: four
-/// sentences in five have no figure, and tokenizing them was a twentieth of the run. Every
-/// figure starts at digits, at a number word or at a dual unit noun ("طائرتين"); `start_hits`
-/// are the sentence's hits of `FIGURE_STARTS`, which the document's lexicon pass finds with
-/// the other lexicons (a word, after its proclitics). Never false where `find_figures` finds
-/// a figure that starts at a word.
-pub fn may_have_figures(norm_sentence: &str, start_hits: bool) -> bool {
+/// Whether `find_figures(sentence, exclude)` may find anything, judged without tokenizing the
+/// sentence: most sentences have no figure, and tokenizing them was a twentieth of the run.
+/// Every figure starts at digits outside `exclude` (the dates), at a number word or at a dual
+/// unit noun ("طائرتين"); `start_hits` says whether the sentence has a hit of `FIGURE_STARTS`,
+/// which the document's lexicon pass finds with the other lexicons (a word, after its
+/// proclitics). Never false where `find_figures` finds a figure that starts at a word.
+pub fn may_have_figures(sentence: &str, norm_sentence: &str, exclude: &[(usize, usize)], start_hits: bool) -> bool {
     if start_hits {
         return true;
     }
-    // Digits are tested in blocks, without an early exit, so the test is vectorized.
-    let has_digit = norm_sentence.as_bytes().chunks(32).any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()));
+    // Exclusions are sorted and do not overlap (the dates of the sentence).
+    let bytes = sentence.as_bytes();
+    let mut from = 0;
+    for &(start, end) in exclude {
+        if has_digit(bytes.get(from..start).unwrap_or_default()) {
+            return true;
+        }
+        from = from.max(end);
+    }
     // U+061C is dropped by the number tokenizer but kept by `text::normalize`, so it may split
     // a number word there; rare enough to let through.
-    has_digit || norm_sentence.contains('\u{061C}')
+    has_digit(bytes.get(from..).unwrap_or_default()) || norm_sentence.contains('\u{061C}')
+}
+
+/// `bytes` hold a digit the number tokenizer reads: ASCII, Arabic-Indic (D9 A0..A9) or Eastern
+/// Arabic-Indic (DB B0..B9). Each byte is tested with the one before it, with no early exit,
+/// so the loop is vectorized.
+fn has_digit(bytes: &[u8]) -> bool {
+    let first = bytes.first().is_some_and(u8::is_ascii_digit);
+    first
+        || (1..bytes.len()).fold(false, |any, i| {
+            let (lead, b) = (bytes[i - 1], bytes[i]);
+            any | b.is_ascii_digit() | (lead == 0xD9 && b.wrapping_sub(0xA0) < 10) | (lead == 0xDB && b.wrapping_sub(0xB0) < 10)
+        })
 }
 
 /// The words a figure can start with: number words and dual unit nouns ("طائرتين"), matched
@@ -708,7 +727,7 @@ mod tests {
     fn quick_test_never_misses_a_figure() {
         let passes = |s: &str| {
             let norm = crate::text::normalize(s).text;
-            may_have_figures(&norm, !FIGURE_STARTS.find_all(&norm).is_empty())
+            may_have_figures(s, &norm, &[], !FIGURE_STARTS.find_all(&norm).is_empty())
         };
         for row in numbers::tsv_rows(PHRASES) {
             let phrase = row.first().copied().unwrap_or("");
@@ -724,6 +743,15 @@ mod tests {
         }
         for word in numbers::number_word_forms() {
             assert!(passes(&format!("قال {word} أمس")), "{word}");
+        }
+        // Digits inside the excluded dates do not count; any other digit does.
+        let quick = |s: &str, excluded: &str| {
+            let at = s.find(excluded).unwrap_or(0);
+            may_have_figures(s, &crate::text::normalize(s).text, &[(at, at + excluded.len())], false)
+        };
+        assert!(!quick("اجتمع الوزيران في 12 مارس 2025 بطرابلس", "12 مارس 2025"));
+        for s in ["وصلت 5 طائرات في 12 مارس", "وصلت ٥ طائرات في 12 مارس", "وصلت ۵ طائرات في 12 مارس", "في 12 مارس وصلت 5 طائرات"] {
+            assert!(quick(s, "12 مارس"), "{s}");
         }
     }
 
