@@ -1,6 +1,6 @@
-//! Every word lexicon (registry, titles, organization heads, event triggers and cues, sectors)
-//! matched in one pass over a document's normalized text: each word is walked once, then each
-//! extractor takes its own hits, per document or per sentence.
+//! Every word lexicon (registry, titles, organization heads, event triggers and cues, sectors,
+//! the words that start a figure) matched in one pass over a document's normalized text: each
+//! word is walked once, then each extractor takes its own hits, per document or per sentence.
 
 use super::gazetteer::{Combined, Hit};
 use crate::text::words::{words, Word};
@@ -62,6 +62,10 @@ mod tests {
         assert_eq!(all.registry, registry::REGISTRY.gazetteer.find_all(&n));
         assert_eq!(all.sectors, sectors::SECTORS.find_all(&n));
         assert!(!all.triggers.is_empty() && !all.cues.is_empty() && !all.titles.is_empty());
+        let with_figures = normalize_str("وصلت ثلاث شحنات وطائرتان إلى المطار");
+        let figure_starts = figures::FIGURE_STARTS.find_all(&with_figures);
+        assert_eq!(match_all(&with_figures).figure_starts, figure_starts);
+        assert_eq!(figure_starts.len(), 2, "{figure_starts:?}");
         // A sentence's share, relative to the sentence: as if matched on the sentence alone.
         let second = n.find("وبحث").unwrap();
         assert_eq!(within(&all.sectors, second, n.len()), sectors::SECTORS.find_all(&n[second..]));
