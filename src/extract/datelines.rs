@@ -9,7 +9,7 @@ use crate::text::normalize::normalize_str;
 pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
     let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
-    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
+    let line_no = text[..line_start].matches('\n').take(4).count();
     // The line is measured only near the top: most dates stand further down.
     let near_top = line_no < 4 && {
         let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
@@ -44,7 +44,7 @@ pub fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
     let after: String = text[m.end..].chars().take(25).collect();
     let separated = after.trim_start().starts_with(['-', '–', '—', '،', ',', '/', '(']);
     let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_no = text[..line_start].bytes().filter(|&b| b == b'\n').take(4).count();
+    let line_no = text[..line_start].matches('\n').take(4).count();
     separated && line_no < 4 && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
 }
 
