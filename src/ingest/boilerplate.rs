@@ -547,14 +547,15 @@ fn share_widget(
     {
         return Some(Widget::WholeLine);
     }
-    // Exact shortcuts before the button pattern, slow on long lines: no button at all, or no
-    // counter (a digit or colon) and some word that belongs to no button. The share-word
-    // automaton goes first: it outruns any char-by-char test of a paragraph.
-    if !lexicon.share_words.is_match(line) {
-        return None;
-    }
+    // Exact shortcuts before the button pattern, slow on long lines: no counter (a digit or
+    // colon) and some word that belongs to no button, or no button at all. The counter test
+    // reads the line in one vectorized pass and a paragraph fails the word test at its first
+    // word, so most lines without digits never reach the share-word automaton.
     let counter_chars = has_counter_char(line);
     if !counter_chars && has_arabic_word_outside(line, &lexicon.share_arabic_parts) {
+        return None;
+    }
+    if !lexicon.share_words.is_match(line) {
         return None;
     }
     if lexicon
@@ -638,10 +639,23 @@ fn arabic_substrings<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<Stri
     parts
 }
 
-/// `text.contains(|c: char| c.is_numeric() || c == ':')`, reading Arabic letters by their
-/// lead byte: in the Arabic block only the two digit rows (U+0660.., U+06F0..) are numeric.
-/// Tests, not a `match`: a jump table on lead bytes mispredicts on every Arabic char.
+/// `text.contains(|c: char| c.is_numeric() || c == ':')`. In ASCII and the Arabic block (lead
+/// bytes D8..DB) only the digits, the colon and the two Arabic digit rows (D9 A0.., DB B0..)
+/// count: those are found in one pass over byte pairs, with no early exit, so it is vectorized.
+/// A text with other non-ASCII chars is read char by char.
 fn has_counter_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let counter = |lead: u8, b: u8| b.is_ascii_digit() | (b == b':') | (lead == 0xD9 && b.wrapping_sub(0xA0) < 10) | (lead == 0xDB && b.wrapping_sub(0xB0) < 10);
+    let (found, other_lead) = (0..bytes.len()).fold((false, false), |(found, other), i| {
+        let (lead, b) = (if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]);
+        (found | counter(lead, b), other | (b >= 0xC0 && b.wrapping_sub(0xD8) >= 4))
+    });
+    found || (other_lead && has_counter_char_by_char(text))
+}
+
+/// `has_counter_char`, reading Arabic letters by their lead byte and other chars decoded.
+/// Tests, not a `match`: a jump table on lead bytes mispredicts on every Arabic char.
+fn has_counter_char_by_char(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
@@ -1308,6 +1322,7 @@ mod tests {
             for &c in group {
                 let text = format!("ب{c}ب");
                 assert_eq!(has_counter_char(&text), reference(&text), "{c:?}");
+                assert_eq!(has_counter_char_by_char(&text), reference(&text), "{c:?}");
             }
         }
     }
