@@ -8,6 +8,7 @@
 
 use super::numbers::{self, Doc, Phrase, TokKind};
 use super::gazetteer::Gazetteer;
+use crate::text::letters::ends_digit;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -125,16 +126,10 @@ pub fn may_have_figures(sentence: &str, norm_sentence: &str, exclude: &[(usize, 
     has_digit(bytes.get(from..).unwrap_or_default()) || norm_sentence.contains('\u{061C}')
 }
 
-/// `bytes` hold a digit the number tokenizer reads: ASCII, Arabic-Indic (D9 A0..A9) or Eastern
-/// Arabic-Indic (DB B0..B9). Each byte is tested with the one before it, with no early exit,
-/// so the loop is vectorized.
+/// `bytes` hold a digit the number tokenizer reads (`letters::ends_digit`). No early exit, so
+/// the loop is vectorized.
 fn has_digit(bytes: &[u8]) -> bool {
-    let first = bytes.first().is_some_and(u8::is_ascii_digit);
-    first
-        || (1..bytes.len()).fold(false, |any, i| {
-            let (lead, b) = (bytes[i - 1], bytes[i]);
-            any | b.is_ascii_digit() | (lead == 0xD9 && b.wrapping_sub(0xA0) < 10) | (lead == 0xDB && b.wrapping_sub(0xB0) < 10)
-        })
+    (0..bytes.len()).fold(false, |any, i| any | ends_digit(if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]))
 }
 
 /// The words a figure can start with: number words and dual unit nouns ("طائرتين"), matched

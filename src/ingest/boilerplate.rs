@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
+use crate::text::letters::{ends_digit, is_plain_arabic_letter, plain_arabic_run_end};
 
 /// Cleaned article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -645,10 +645,9 @@ fn arabic_substrings<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<Stri
 /// A text with other non-ASCII chars is read char by char.
 fn has_counter_char(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let counter = |lead: u8, b: u8| b.is_ascii_digit() | (b == b':') | (lead == 0xD9 && b.wrapping_sub(0xA0) < 10) | (lead == 0xDB && b.wrapping_sub(0xB0) < 10);
     let (found, other_lead) = (0..bytes.len()).fold((false, false), |(found, other), i| {
-        let (lead, b) = (if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]);
-        (found | counter(lead, b), other | (b >= 0xC0 && b.wrapping_sub(0xD8) >= 4))
+        let (before, b) = (if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]);
+        (found | ends_digit(before, b) | (b == b':'), other | (b >= 0xC0 && b.wrapping_sub(0xD8) >= 4))
     });
     found || (other_lead && has_counter_char_by_char(text))
 }

@@ -16,6 +16,13 @@ pub fn arabic_code(lead: u8, next: u8) -> u32 {
     (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F)
 }
 
+/// Does byte `b`, after byte `before`, end a digit: ASCII, Arabic-Indic (D9 A0..A9) or Eastern
+/// Arabic-Indic (DB B0..B9)? Branch-free, for scans that test every byte pair of a text and so
+/// are vectorized.
+pub fn ends_digit(before: u8, b: u8) -> bool {
+    b.is_ascii_digit() | (before == 0xD9 && b.wrapping_sub(0xA0) < 10) | (before == 0xDB && b.wrapping_sub(0xB0) < 10)
+}
+
 /// Is code point `code` an Arabic letter (U+0621..U+064A) outside the set `changed`?
 fn is_kept_letter(code: u32, changed: u64) -> bool {
     let offset = code.wrapping_sub(0x621);
@@ -63,6 +70,17 @@ pub fn plain_arabic_run_end(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ends_digit_reads_the_three_digit_rows() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let before = if bytes.len() > 1 { bytes[bytes.len() - 2] } else { b' ' };
+            let digit = c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
+            assert_eq!(ends_digit(before, bytes[bytes.len() - 1]), digit, "{c:?}");
+        }
+    }
 
     #[test]
     fn runs_stop_at_changed_letters_and_other_chars() {
