@@ -7,9 +7,8 @@ use crate::text::normalize::normalize_str;
 
 /// A date standing on a short line near the top is the article's dateline, not an event's date.
 pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
-    let line_start = text[..d.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let (line_start, line_no) = line_of(text, d.start);
     let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
-    let line_no = text[..line_start].matches('\n').take(4).count();
     // The line is measured only near the top: most dates stand further down.
     let near_top = line_no < 4 && {
         let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
@@ -43,9 +42,15 @@ pub fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
     }
     let after: String = text[m.end..].chars().take(25).collect();
     let separated = after.trim_start().starts_with(['-', '–', '—', '،', ',', '/', '(']);
-    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_no = text[..line_start].matches('\n').take(4).count();
+    let (_, line_no) = line_of(text, m.start);
     separated && line_no < 4 && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
+}
+
+/// Start of the line holding byte `at`, and its number counted from 0, up to 4 (only the first
+/// lines matter here).
+fn line_of(text: &str, at: usize) -> (usize, usize) {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line_start, text[..line_start].matches('\n').take(4).count())
 }
 
 fn is_separator(c: char) -> bool {

@@ -33,21 +33,20 @@ pub fn match_all(norm: &str) -> LexiconHits {
     LexiconHits { words, registry: next(), titles: next(), org_heads: next(), triggers: next(), cues: next(), sectors: next(), figure_starts: next() }
 }
 
-/// Some hit lies inside the normalized range `from..to` (as `within` would find).
-pub fn any_within(hits: &[Hit], from: usize, to: usize) -> bool {
+/// The hits lying inside the normalized range `from..to`.
+fn hits_in(hits: &[Hit], from: usize, to: usize) -> impl Iterator<Item = &Hit> {
     let first = hits.partition_point(|h| h.word_start < from);
-    hits[first..].iter().take_while(|h| h.word_start < to).any(|h| h.end <= to)
+    hits[first..].iter().take_while(move |h| h.word_start < to).filter(move |h| h.end <= to)
+}
+
+/// Some hit lies inside the normalized range `from..to`.
+pub fn any_within(hits: &[Hit], from: usize, to: usize) -> bool {
+    hits_in(hits, from, to).next().is_some()
 }
 
 /// The hits lying inside the normalized range `from..to`, with offsets made relative to `from`.
 pub fn within(hits: &[Hit], from: usize, to: usize) -> Vec<Hit> {
-    let first = hits.partition_point(|h| h.word_start < from);
-    hits[first..]
-        .iter()
-        .take_while(|h| h.word_start < to)
-        .filter(|h| h.end <= to)
-        .map(|h| Hit { start: h.start - from, end: h.end - from, word_start: h.word_start - from, entry: h.entry })
-        .collect()
+    hits_in(hits, from, to).map(|h| Hit { start: h.start - from, end: h.end - from, word_start: h.word_start - from, entry: h.entry }).collect()
 }
 
 #[cfg(test)]
