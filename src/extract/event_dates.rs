@@ -6,12 +6,12 @@ use crate::text::words::is_word_char;
 use crate::text::normalize::normalize_str;
 use chrono::{Datelike, NaiveDate};
 
-/// Does the date `d` (the sentence before it: `before`) date the trigger at `trigger_at`, among
-/// the sentence's triggers (`triggers`, original byte offsets)? A date belongs to the triggers it
-/// stands next to: another trigger between them takes it. A date inside a relative clause
-/// ("المذكرات الموقعة في مارس") dates only the trigger it follows.
-pub fn governs(before: &str, d: &DateMatch, trigger_at: usize, triggers: &[usize]) -> bool {
-    if in_relative_clause(before) {
+/// Does the date `d` date the trigger at `trigger_at`, among the sentence's triggers
+/// (`triggers`, original byte offsets)? A date belongs to the triggers it stands next to:
+/// another trigger between them takes it. A date inside a relative clause ("المذكرات الموقعة
+/// في مارس", `in_relative_clause` of the sentence before it) dates only the trigger it follows.
+pub fn governs(in_relative_clause: bool, d: &DateMatch, trigger_at: usize, triggers: &[usize]) -> bool {
+    if in_relative_clause {
         return triggers.iter().copied().filter(|&p| p < d.start).max() == Some(trigger_at);
     }
     let (lo, hi) = if d.start < trigger_at { (d.end, trigger_at) } else { (trigger_at, d.start) };
@@ -20,7 +20,7 @@ pub fn governs(before: &str, d: &DateMatch, trigger_at: usize, triggers: &[usize
 
 /// Does the date that follows `before` open inside a relative clause: "التي/الذي ..." a few words
 /// back, or a definite participle right before its preposition ("الموقعة في", "المبرمة خلال")?
-fn in_relative_clause(before: &str) -> bool {
+pub fn in_relative_clause(before: &str) -> bool {
     let words = last_words(before, 4);
     let relative_pronoun = words.iter().take(3).any(|w| matches!(w.as_str(), "التي" | "الذي" | "اللذين" | "اللتين" | "اللذان" | "اللتان"));
     let participle = words.iter().skip_while(|w| matches!(w.as_str(), "في" | "خلال" | "يوم" | "منذ" | "مطلع" | "اواخر" | "اوايل" | "شهر")).next()

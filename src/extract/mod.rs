@@ -131,10 +131,12 @@ pub fn extract(doc: &Document) -> Extraction {
 
         // Events.
         let trigger_positions: Vec<usize> = fired_all.iter().map(|f| original(f.start, f.end).0).collect();
+        // Read once per date, not once per date and trigger.
+        let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| event_dates::in_relative_clause(&text[s..d.start])).collect();
         let claimed_here: Vec<usize> = dates_here.iter().map(|d| d.start).collect();
         for fired in &fired_all {
             let trigger_at = original(fired.start, fired.end).0;
-            let governs = |d: &dates::DateMatch| event_dates::governs(&text[s..d.start], d, trigger_at, &trigger_positions);
+            let governs = |k: usize, d: &dates::DateMatch| event_dates::governs(in_relative_clause[k], d, trigger_at, &trigger_positions);
             let mut countries = sentence_countries.clone();
             if countries.len() > 3 {
                 // Keep Libya and the partner named nearest the trigger.
@@ -156,7 +158,7 @@ pub fn extract(doc: &Document) -> Extraction {
             }
             // The sentence's own date; else the last one in the sentence before it that no
             // event there took.
-            let date = dates_here.iter().copied().filter(|d| governs(d)).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
+            let date = dates_here.iter().copied().enumerate().filter(|&(k, d)| governs(k, d)).map(|(_, d)| d).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
                 let from = date_matches.partition_point(|d| d.start < previous_start);
                 let to = date_matches.partition_point(|d| d.start < s);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
