@@ -11,7 +11,9 @@
 //! Precision is never finer than what is written: no day is invented.
 
 use super::numbers::WordMap;
-use crate::text::letters::{folded_changed_letter, is_plain_arabic_letter, plain_arabic_run_end};
+use crate::text::letters::{arabic_run_end, folded_match_letter, is_plain_arabic_letter, MATCH_FOLDED};
+use crate::text::normalize::Normalized;
+use std::borrow::Cow;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::sync::LazyLock;
 
@@ -55,11 +57,35 @@ pub struct DateMatch {
 
 /// All date expressions in `text`, sorted by start, non-overlapping (longest wins).
 pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
-    let doc = Doc::new(text);
+    matches(&Doc::new(text), anchor)
+}
+
+/// `find_dates`, given the document's normalized text: read from it instead of folding the
+/// text again, unless the text holds a char the two folds treat differently.
+pub fn find_dates_in(text: &str, normalized: &Normalized, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
+    if folds_agree(text) {
+        matches(&Doc::from_normalized(text, normalized), anchor)
+    } else {
+        find_dates(text, anchor)
+    }
+}
+
+fn matches(doc: &Doc, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
     doc.candidates()
         .iter()
         .filter_map(|c| doc.to_match(c, anchor))
         .collect()
+}
+
+/// Does `text` lack every char on which this module's fold differs from `text::normalize`:
+/// Quranic marks U+0610..U+061A and the no-break space (dropped and spaced there, kept here),
+/// the Arabic letter mark U+061C (kept there), ٪ ٫ ٬ (read as % . , here)? Tested on byte
+/// pairs in blocks without an early exit, so that the loop is vectorized.
+fn folds_agree(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let differs = |a: u8, b: u8| ((a == 0xD8) & ((b.wrapping_sub(0x90) <= 0x0A) | (b == 0x9C))) | ((a == 0xD9) & (b.wrapping_sub(0xAA) <= 2)) | ((a == 0xC2) & (b == 0xA0));
+    let Some(leads) = bytes.len().checked_sub(1).map(|n| &bytes[..n]) else { return true };
+    leads.chunks(64).zip(bytes[1..].chunks(64)).all(|(a, b)| !a.iter().zip(b).fold(false, |found, (&a, &b)| found | differs(a, b)))
 }
 
 /// The publication date printed as a dateline near the top of an article (first 6 non-empty
@@ -442,6 +468,12 @@ fn normalize_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
+    // As `text::normalize` folds them, so that a document's normalized text serves both.
+    match c {
+        'ؤ' => return Some('و'),
+        'ئ' => return Some('ي'),
+        _ => {}
+    }
     if is_plain_arabic_letter(c) {
         return Some(c);
     }
@@ -500,17 +532,23 @@ struct Tok {
     e: usize,
     kind: Kind,
     gap: Gap,
-    hit: Option<Hit>,
+    /// Index of the token's lexicon hit in `Doc::hits`, or `NO_HIT`: most tokens have none,
+    /// and a token this small keeps the pass over a document's tokens light on memory.
+    hit: u32,
 }
+
+const NO_HIT: u32 = u32::MAX;
 
 struct Doc<'t> {
     text: &'t str,
-    norm: String,
+    /// Borrowed from the document's `Normalized` text where the two folds agree.
+    norm: Cow<'t, str>,
     /// Runs in which normalized and original bytes advance together, as (normalized offset,
     /// original offset) where each starts: most chars keep their length, so a new run starts
     /// only after a dropped mark or a folded digit (a map per byte was a hot spot).
-    runs: Vec<(usize, usize)>,
+    runs: Cow<'t, [(usize, usize)]>,
     toks: Vec<Tok>,
+    hits: Vec<Hit>,
 }
 
 /// A parsed expression before resolution against the anchor.
@@ -631,13 +669,13 @@ impl<'t> Doc<'t> {
         while at < text.len() {
             let here = norm.len();
             // Plain Arabic letters, most of the text, are copied a whole run at a time.
-            let letters_end = plain_arabic_run_end(text.as_bytes(), at);
+            let letters_end = arabic_run_end(text.as_bytes(), at, MATCH_FOLDED);
             let next = if letters_end > at {
                 tokenizer.feed_letters(here, letters_end - at);
                 norm.push_str(&text[at..letters_end]);
                 letters_end
-            } else if let Some(folded) = folded_changed_letter(&text.as_bytes()[at..]) {
-                // ة أ إ آ ى: a letter that folds to another of the same length.
+            } else if let Some(folded) = folded_match_letter(&text.as_bytes()[at..]) {
+                // ة أ إ آ ى ؤ ئ: a letter that folds to another of the same length.
                 tokenizer.feed_letters(here, 2);
                 norm.push(folded);
                 at + 2
@@ -660,16 +698,59 @@ impl<'t> Doc<'t> {
             at = next;
         }
         let toks = tokenizer.finish();
-        let mut doc = Doc {
+        Doc {
             text,
-            norm,
-            runs,
+            norm: Cow::Owned(norm),
+            runs: Cow::Owned(runs),
             toks,
-        };
+            hits: Vec::new(),
+        }
+        .with_lookups()
+    }
+
+    /// The document read from its normalized text, `Doc::new` without a second fold, when the
+    /// two folds agree on `text` (`folds_agree`).
+    fn from_normalized(text: &'t str, normalized: &'t Normalized) -> Doc<'t> {
+        let norm = normalized.text.as_str();
+        let bytes = norm.as_bytes();
+        let mut tokenizer = Tokenizer::new(norm.len() / 6);
+        let mut at = 0;
+        while at < bytes.len() {
+            // No letter is left to fold: every Arabic letter run is a word run.
+            let letters_end = arabic_run_end(bytes, at, 0);
+            if letters_end > at {
+                tokenizer.feed_letters(at, letters_end - at);
+                at = letters_end;
+                continue;
+            }
+            if bytes[at] == b' ' {
+                tokenizer.feed(at, ' ');
+                at += 1;
+                continue;
+            }
+            let Some(c) = norm[at..].chars().next() else { break };
+            tokenizer.feed(at, c);
+            at += c.len_utf8();
+        }
+        Doc {
+            text,
+            norm: Cow::Borrowed(norm),
+            runs: Cow::Borrowed(normalized.runs()),
+            toks: tokenizer.finish(),
+            hits: Vec::new(),
+        }
+        .with_lookups()
+    }
+
+    /// Looks every word token up in the lexicon.
+    fn with_lookups(self) -> Doc<'t> {
+        let mut doc = self;
         for i in 0..doc.toks.len() {
             if doc.toks[i].kind == Kind::Word {
-                let hit = doc.lookup(i);
-                doc.toks[i].hit = hit;
+                if let Some(hit) = doc.lookup(i) {
+                    doc.toks[i].hit = doc.hits.len() as u32;
+                    doc.hits.push(hit);
+                }
             }
         }
         doc
@@ -679,6 +760,9 @@ impl<'t> Doc<'t> {
 
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
+    }
+    fn hit_at(&self, i: usize) -> Option<Hit> {
+        self.hits.get(self.tok(i)?.hit as usize).copied()
     }
     fn kind(&self, i: usize) -> Option<Kind> {
         self.tok(i).map(|t| t.kind)
@@ -720,7 +804,7 @@ impl<'t> Doc<'t> {
 
     /// The first sense of token `i` that `f` accepts, with the token index after the phrase.
     fn find<T>(&self, i: usize, f: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
-        let hit = self.tok(i)?.hit?;
+        let hit = self.hit_at(i)?;
         hit.phrase
             .senses
             .iter()
@@ -968,7 +1052,7 @@ impl<'t> Doc<'t> {
                 self.year_with_era(i),
                 self.weak_year(i),
             ]),
-            Kind::Word if t.hit.is_some() => longest(&[
+            Kind::Word if t.hit != NO_HIT => longest(&[
                 self.range(i),
                 self.time_of_day(i),
                 self.day_word(i),
@@ -1179,7 +1263,7 @@ impl<'t> Doc<'t> {
     }
 
     fn skip(&self, i: usize) -> usize {
-        self.tok(i).and_then(|t| t.hit).map_or(0, |h| h.skip)
+        self.hit_at(i).map_or(0, |h| h.skip)
     }
 
     /// A month name with what follows it (alternative name, year, modifier, "من العام
@@ -1292,7 +1376,7 @@ impl<'t> Doc<'t> {
 
     /// A month name standing alone ("في فبراير", "فبراير الماضي", "مارس 2024", "بمارس").
     fn month_alone(&self, i: usize) -> Option<Cand> {
-        let hit = self.tok(i)?.hit?;
+        let hit = self.hit_at(i)?;
         self.month_at(i)?;
         // After a number the day-month rule decided ("ثورة 17 فبراير" is a name, "9.1 مارس"...).
         if i >= 1 && self.kind(i - 1) == Some(Kind::Num) || self.after_head(i) {
@@ -1781,6 +1865,7 @@ impl Tokenizer {
     }
 
     /// Takes `len` bytes of Arabic letters at normalized offset `at`, as `feed` would one by one.
+    #[inline]
     fn feed_letters(&mut self, at: usize, len: usize) {
         match self.open.as_mut() {
             Some(open) if open.kind == Kind::Word => open.e = at + len,
@@ -1791,7 +1876,7 @@ impl Tokenizer {
                     e: at + len,
                     kind: Kind::Word,
                     gap: self.gap,
-                    hit: None,
+                    hit: NO_HIT,
                 });
                 self.gap = Gap::None;
             }
@@ -1799,6 +1884,7 @@ impl Tokenizer {
     }
 
     /// Takes normalized char `c` found at normalized byte offset `at`.
+    #[inline(always)]
     fn feed(&mut self, at: usize, c: char) {
         if let Some(open) = self.open.as_mut() {
             let same = match open.kind {
@@ -1831,7 +1917,7 @@ impl Tokenizer {
             e: at + c.len_utf8(),
             kind,
             gap: self.gap,
-            hit: None,
+            hit: NO_HIT,
         };
         self.gap = Gap::None;
         if kind == Kind::Punct {
@@ -2459,12 +2545,12 @@ mod tests {
         for c in '\u{0080}'..='\u{07FF}' {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            if let Some(folded) = folded_changed_letter(bytes) {
+            if let Some(folded) = folded_match_letter(bytes) {
                 assert_eq!(Some(folded), normalize_char(c), "{c:?}");
                 assert!(is_letter(c) && is_letter(folded) && folded.len_utf8() == 2, "{c:?}");
             }
         }
-        assert_eq!(['ة', 'أ', 'إ', 'آ', 'ى'].map(|c| folded_changed_letter(c.to_string().as_bytes())), ['ه', 'ا', 'ا', 'ا', 'ي'].map(Some));
+        assert_eq!(['ة', 'أ', 'إ', 'آ', 'ى', 'ؤ', 'ئ'].map(|c| folded_match_letter(c.to_string().as_bytes())), ['ه', 'ا', 'ا', 'ا', 'ي', 'و', 'ي'].map(Some));
     }
 
     #[test]
@@ -2481,6 +2567,8 @@ mod tests {
                 'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
                 'ى' | 'ی' => 'ي',
                 'ة' => 'ه',
+                'ؤ' => 'و',
+                'ئ' => 'ي',
                 'ک' => 'ك',
                 '٠'..='٩' => char::from(b'0' + (c as u32 - 0x660) as u8),
                 '۰'..='۹' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
@@ -2523,6 +2611,65 @@ mod tests {
             for (ni, &at) in orig.iter().enumerate() {
                 assert_eq!(doc.orig(ni), at, "{text} at {ni}");
             }
+        }
+    }
+
+    #[test]
+    fn the_two_folds_differ_only_where_folds_agree_says() {
+        use crate::text::normalize::fold_char;
+        let mut differing = Vec::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            if folds_agree(&alone) {
+                assert_eq!(normalize_char(c), fold_char(c), "{c:?}");
+            } else {
+                differing.push(c);
+            }
+        }
+        assert_eq!(differing.len(), 11 + 1 + 3 + 1, "{differing:?}");
+        // Found at any offset of a longer text, in the first and the last block of pairs.
+        for at in [0, 1, 63, 64, 65, 200] {
+            for c in ['\u{0610}', '\u{061C}', '٪', '\u{00A0}'] {
+                let text = format!("{}{c}{}", "ب".repeat(at / 2) + if at % 2 == 1 { "x" } else { "" }, "ت".repeat(40));
+                assert!(!folds_agree(&text), "{c:?} at {at}");
+            }
+        }
+        assert!(folds_agree("رئيس مؤسسة؛ في ٢٠٢٤ (الأربعاء)"));
+    }
+
+    #[test]
+    fn doc_read_from_normalized_text_is_the_doc_folded_again() {
+        use crate::text::normalize::normalize;
+        let mut texts: Vec<String> = [
+            "",
+            "في ١٥ مارس ٢٠٢٤م، وصلَ رئيس الوفدِ إلى طرابلس.",
+            "Share 0\n\u{200F}الأربعاء 3/4/2025ـــ وللعام2024 Tripoli ة",
+            "مـــارس\u{064B}\u{064B}x9ی۱۲ک مؤخراً\r\n\nالفائت  ١٠:٣٠",
+            "ﻻ ٣ـً آب 2023 QATAR ‏ ۲۰۲۵ \u{2028} أواخر أيلول/سبتمبر",
+        ]
+        .map(String::from)
+        .to_vec();
+        // And texts of random chars drawn from the kinds above.
+        let pool: Vec<char> = "ابتةىأإآؤئـًٌّ ٠١٢٣9aZ.،,:/\n\u{200F}\u{FEFF}ﻻیک۳-–مارسالمقبل".chars().collect();
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let len = (seed % 40) as usize;
+            texts.push((0..len).map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                pool[(seed >> 33) as usize % pool.len()]
+            }).collect());
+        }
+        for text in &texts {
+            assert!(folds_agree(text), "{text:?}");
+            let normalized = normalize(text);
+            let (a, b) = (Doc::new(text), Doc::from_normalized(text, &normalized));
+            assert_eq!(a.norm, b.norm, "{text:?}");
+            let toks = |d: &Doc| -> Vec<(usize, usize, Kind, Gap, Option<usize>)> { d.toks.iter().enumerate().map(|(k, t)| (t.s, t.e, t.kind, t.gap, d.hit_at(k).map(|h| h.end))).collect() };
+            assert_eq!(toks(&a), toks(&b), "{text:?}");
+            for ni in 0..=a.norm.len() {
+                assert_eq!(a.orig(ni), b.orig(ni), "{text:?} at {ni}");
+            }
+            assert_eq!(matches(&a, ymd("2025-03-05")), matches(&b, ymd("2025-03-05")), "{text:?}");
         }
     }
 

@@ -45,6 +45,19 @@ pub fn folded_changed_letter(bytes: &[u8]) -> Option<char> {
     }
 }
 
+/// Letters the matching fold (`text::normalize`, and `extract::dates`) changes: `CHANGED`, ؤ and ئ.
+pub const MATCH_FOLDED: u64 = CHANGED | letter_bit('ؤ') | letter_bit('ئ');
+
+/// What the matching fold makes of a `MATCH_FOLDED` letter other than tatweel, read from the
+/// first bytes of `bytes`: `folded_changed_letter`, ؤ → و and ئ → ي.
+pub fn folded_match_letter(bytes: &[u8]) -> Option<char> {
+    folded_changed_letter(bytes).or(match bytes {
+        [0xD8, 0xA4, ..] => Some('و'),
+        [0xD8, 0xA6, ..] => Some('ي'),
+        _ => None,
+    })
+}
+
 /// End of the run of Arabic letters outside `changed` starting at byte `at` of a UTF-8 text:
 /// each is two bytes, led by D8 or D9.
 pub fn arabic_run_end(bytes: &[u8], mut at: usize, changed: u64) -> usize {

@@ -2,7 +2,7 @@
 //! Western digits, lower-case Latin. Every byte of the normalized text remembers where its
 //! character started in the original, so matches map back to original offsets.
 
-use super::letters::{arabic_run_end, folded_changed_letter, letter_bit};
+use super::letters::{arabic_run_end, folded_match_letter, MATCH_FOLDED};
 
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -21,6 +21,11 @@ impl Normalized {
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         let (s, e) = (self.original_offset(start), self.original_offset(end));
         (s, e.max(s))
+    }
+
+    /// The runs, for a reader that maps offsets back itself (`extract::dates`).
+    pub fn runs(&self) -> &[(usize, usize)] {
+        &self.runs
     }
 
     /// Where the character that produced normalized byte `at` starts in the original; the
@@ -96,7 +101,7 @@ pub fn normalize(original: &str) -> Normalized {
             at = run_end;
             continue;
         }
-        if let Some(folded) = folded_arabic_letter(&bytes[at..]) {
+        if let Some(folded) = folded_match_letter(&bytes[at..]) {
             // The common folds (ة أ إ آ ى ؤ ئ) keep the length: the text stays in step.
             mark(&mut runs, text.len(), at);
             text.push(folded);
@@ -122,25 +127,14 @@ pub fn normalize(original: &str) -> Normalized {
 /// End of the run from byte `at` of characters `fold_char` keeps as they are: ASCII other than
 /// capitals, and the Arabic letters U+0621..U+064A but for the alef forms, ى ة ؤ ئ.
 fn kept_run_end(bytes: &[u8], mut at: usize) -> usize {
-    const FOLDED: u64 = letter_bit('أ') | letter_bit('إ') | letter_bit('آ') | letter_bit('ى') | letter_bit('ة') | letter_bit('ؤ') | letter_bit('ئ') | letter_bit('\u{0640}');
     loop {
         let ascii_end = at + bytes[at..].iter().take_while(|b| b.is_ascii() && !b.is_ascii_uppercase()).count();
-        let end = arabic_run_end(bytes, ascii_end, FOLDED);
+        let end = arabic_run_end(bytes, ascii_end, MATCH_FOLDED);
         if end == at {
             return at;
         }
         at = end;
     }
-}
-
-/// What `fold_char` makes of the two-byte Arabic letters it folds to another letter, read
-/// from the bytes at the start of `bytes`: the letters every fold changes, and ؤ ئ.
-fn folded_arabic_letter(bytes: &[u8]) -> Option<char> {
-    folded_changed_letter(bytes).or(match bytes {
-        [0xD8, 0xA4, ..] => Some('و'),
-        [0xD8, 0xA6, ..] => Some('ي'),
-        _ => None,
-    })
 }
 
 /// Normalizes a lexicon entry the same way (no offset map needed).
@@ -158,7 +152,7 @@ mod tests {
         let mut found = 0;
         for c in '\u{0080}'..='\u{07FF}' {
             let mut buf = [0; 4];
-            if let Some(folded) = folded_arabic_letter(c.encode_utf8(&mut buf).as_bytes()) {
+            if let Some(folded) = folded_match_letter(c.encode_utf8(&mut buf).as_bytes()) {
                 assert_eq!(Some(folded), fold_char(c), "{c:?}");
                 assert_eq!(folded.len_utf8(), c.len_utf8(), "{c:?}");
                 found += 1;
