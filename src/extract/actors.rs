@@ -320,11 +320,14 @@ impl<'a> Taken<'a> {
 }
 
 /// The country named by an adjective or country inside a role phrase (وزير الدفاع البيلاروسي).
+/// `reg_hits` are in text order: only those starting inside the phrase are read.
 fn role_country(reg_hits: &[Hit], start: usize, end: usize) -> Option<String> {
     let reg = &*REGISTRY;
-    reg_hits
+    let first = reg_hits.partition_point(|h| h.start < start);
+    reg_hits[first..]
         .iter()
-        .filter(|h| h.start >= start && h.end <= end)
+        .take_while(|h| h.start < end)
+        .filter(|h| h.end <= end)
         .map(|h| &reg.actors[reg.gazetteer.entries[h.entry].actor])
         .find(|a| a.actor_type == "country")
         .and_then(|a| a.country.clone())
