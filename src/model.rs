@@ -2,6 +2,7 @@
 //! Offsets are Unicode code points into the cleaned document text.
 
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -22,7 +23,8 @@ pub struct Document {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
-    pub event_id: String,
+    /// Shared with the event's sector rows.
+    pub event_id: Arc<str>,
     /// Shared by every record of the document.
     pub doc_id: Arc<str>,
     pub event_type: &'static str,
@@ -31,10 +33,11 @@ pub struct Event {
     pub event_date: Option<NaiveDate>,
     pub date_precision: &'static str,
     pub date_text: Option<String>,
-    pub countries: Vec<String>,
-    pub location_id: Option<String>,
-    pub actor_ids: Vec<String>,
-    pub sectors: Vec<String>,
+    /// ISO3 codes: the registry's own strings, not a copy per record (`registry::country_code`).
+    pub countries: Vec<Cow<'static, str>>,
+    pub location_id: Option<Arc<str>>,
+    pub actor_ids: Vec<Arc<str>>,
+    pub sectors: Vec<&'static str>,
     pub sentence: String,
     pub char_start: i32,
     pub char_end: i32,
@@ -76,7 +79,7 @@ pub struct Figure {
     pub value: f64,
     pub unit: Option<String>,
     pub year: Option<i32>,
-    pub countries: Vec<String>,
+    pub countries: Vec<Cow<'static, str>>,
     pub text: String,
     pub sentence: String,
     pub char_start: i32,
@@ -88,7 +91,7 @@ pub struct Sector {
     /// Shared by every record of the document.
     pub doc_id: Arc<str>,
     pub sector: &'static str,
-    pub event_id: Option<String>,
+    pub event_id: Option<Arc<str>>,
     pub text: Option<String>,
     pub char_start: Option<i32>,
     pub char_end: Option<i32>,

@@ -121,7 +121,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 value: f.value,
                 unit: Some(f.unit.clone()),
                 year: f.year,
-                countries: sentence_countries.iter().map(|c| c.to_string()).collect(),
+                countries: sentence_countries.iter().map(|c| registry::country_code(c)).collect(),
                 text: f.text.clone(),
                 sentence: sentence.to_string(),
                 char_start,
@@ -168,13 +168,13 @@ pub fn extract(doc: &Document) -> Extraction {
             if event_dates::is_recalled_history(doc.published_date, date.and_then(|d| d.date)) {
                 continue;
             }
-            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.to_string());
-            let mut actor_ids: Vec<String> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.to_string()).collect();
+            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
+            let mut actor_ids: Vec<std::sync::Arc<str>> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
             actor_ids.sort();
             actor_ids.dedup();
             let (event_type, cameo_code, plover_type) = fired.event.codes();
             let (char_start, char_end) = chars.chars(s, e);
-            let mut sectors: Vec<String> = sector_hits.iter().map(|h| h.2.to_string()).collect();
+            let mut sectors: Vec<&'static str> = sector_hits.iter().map(|h| h.2).collect();
             sectors.sort();
             sectors.dedup();
             for h in &sector_hits {
@@ -182,7 +182,7 @@ pub fn extract(doc: &Document) -> Extraction {
             }
             // Id and evidence are filled in only if this is no repeat of an earlier event.
             let event = Event {
-                event_id: String::new(),
+                event_id: "".into(),
                 doc_id: doc_id.clone(),
                 event_type,
                 cameo_code,
@@ -190,7 +190,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 event_date: date.and_then(|d| d.date),
                 date_precision: date.map(|d| d.precision.as_str()).unwrap_or("unknown"),
                 date_text: date.map(|d| d.text.clone()),
-                countries: countries.into_iter().map(str::to_string).collect(),
+                countries: countries.into_iter().map(registry::country_code).collect(),
                 location_id: location,
                 actor_ids,
                 sectors,
@@ -199,7 +199,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 char_end,
             };
             if let Some(new) = merge_event(&mut events, event, sector_hits.clone()) {
-                new.event_id = short_hash(&[&doc.doc_id, event_type, &char_start.to_string()]);
+                new.event_id = short_hash(&[&doc.doc_id, event_type, &char_start.to_string()]).into();
                 new.sentence = sentence.to_string();
             }
         }
@@ -211,7 +211,7 @@ pub fn extract(doc: &Document) -> Extraction {
     for (event, hits) in events {
         for (a, b, sector) in hits {
             let (cs, ce) = chars.chars(a, b);
-            if !ex.sectors.iter().any(|x| x.event_id.as_deref() == Some(&event.event_id) && x.sector == sector) {
+            if !ex.sectors.iter().any(|x| x.event_id.as_deref() == Some(&*event.event_id) && x.sector == sector) {
                 ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: Some(event.event_id.clone()), text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
             }
         }
@@ -277,7 +277,7 @@ fn merge_event<'a>(events: &'a mut Vec<(Event, Vec<(usize, usize, &'static str)>
 
 /// Meetings held during a visit are the visit (unless dated differently).
 fn fold_meetings_into_visits(events: &mut Vec<(Event, Vec<(usize, usize, &'static str)>)>) {
-    let visits: Vec<(Vec<String>, Option<chrono::NaiveDate>)> =
+    let visits: Vec<(Vec<std::borrow::Cow<str>>, Option<chrono::NaiveDate>)> =
         events.iter().filter(|(e, _)| e.event_type == "visit").map(|(e, _)| (e.countries.clone(), e.event_date)).collect();
     events.retain(|(e, _)| {
         e.event_type != "meeting" || !visits.iter().any(|(c, d)| *c == e.countries && (e.event_date.is_none() || *d == e.event_date))
@@ -348,7 +348,7 @@ mod tests {
     }
 
     fn parties_of(text: &str, published: &str) -> Vec<Vec<String>> {
-        extract(&article(text, published)).events.into_iter().map(|e| e.countries).collect()
+        extract(&article(text, published)).events.into_iter().map(|e| e.countries.iter().map(|c| c.to_string()).collect()).collect()
     }
 
     #[test]

@@ -7,7 +7,8 @@ use super::lexicon::Tsv;
 use crate::data_file;
 use crate::model::Actor;
 use crate::text::normalize::normalize_str;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 /// How a registry form names its actor.
@@ -35,6 +36,13 @@ pub struct Registry {
 }
 
 pub static REGISTRY: LazyLock<Registry> = LazyLock::new(Registry::load);
+
+/// An ISO3 code as the registry spells it, so that records share one string; a code the
+/// registry does not know is copied.
+pub fn country_code(code: &str) -> Cow<'static, str> {
+    static CODES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| REGISTRY.actors.iter().filter_map(|a| a.country.as_deref()).collect());
+    CODES.get(code).map_or_else(|| Cow::Owned(code.to_string()), |&c| Cow::Borrowed(c))
+}
 
 fn opt(s: Option<&str>) -> Option<String> {
     s.map(str::to_string)
@@ -154,6 +162,13 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_codes_are_the_registry_strings() {
+        assert!(matches!(country_code("LBY"), Cow::Borrowed("LBY")));
+        assert!(matches!(country_code("ITA"), Cow::Borrowed("ITA")));
+        assert_eq!(country_code("XYZ"), Cow::<str>::Owned("XYZ".to_string()));
+    }
 
     #[test]
     fn every_state_has_arabic_names_and_ids_are_unique() {

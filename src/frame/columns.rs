@@ -31,10 +31,10 @@ pub fn date(name: &str, values: impl IntoIterator<Item = Option<NaiveDate>>) -> 
     Column::new(name.into(), days).cast(&DataType::Date)
 }
 
-pub fn string_list<'a>(name: &str, values: impl IntoIterator<Item = &'a Vec<String>>) -> PolarsResult<Column> {
+pub fn string_list<'a, S: AsRef<str> + 'a>(name: &str, values: impl IntoIterator<Item = &'a Vec<S>>) -> PolarsResult<Column> {
     let mut builder = ListStringChunkedBuilder::new(name.into(), 16, 64);
     for list in values {
-        builder.append_values_iter(list.iter().map(|s| s.as_str()));
+        builder.append_values_iter(list.iter().map(|s| s.as_ref()));
     }
     Ok(builder.finish().into_series().into())
 }

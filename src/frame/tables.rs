@@ -30,7 +30,7 @@ pub fn documents_frame(rows: &[Document]) -> Result<DataFrame> {
 
 pub fn events_frame(rows: &[Event]) -> Result<DataFrame> {
     frame("events", rows.len(), vec![
-        text("event_id", rows.iter().map(|r| Some(r.event_id.as_str()))),
+        text("event_id", rows.iter().map(|r| Some(&*r.event_id))),
         text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
         text("event_type", rows.iter().map(|r| Some(r.event_type))),
         text("cameo_code", rows.iter().map(|r| Some(r.cameo_code))),
