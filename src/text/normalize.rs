@@ -2,7 +2,6 @@
 //! Western digits, lower-case Latin. Every byte of the normalized text remembers where its
 //! character started in the original, so matches map back to original offsets.
 
-use super::letters::{arabic_run_end, folded_match_letter, MATCH_FOLDED};
 
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -83,7 +82,7 @@ pub fn fold_char(c: char) -> Option<char> {
 
 pub fn normalize(original: &str) -> Normalized {
     let bytes = original.as_bytes();
-    let mut text = String::with_capacity(original.len());
+    let mut out = vec![0; bytes.len()];
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // Starts a run at `at` unless the text so far is in step with the original there.
     let mark = |runs: &mut Vec<(usize, usize)>, n: usize, at: usize| {
@@ -91,50 +90,88 @@ pub fn normalize(original: &str) -> Normalized {
             runs.push((n, at));
         }
     };
-    let mut at = 0;
-    while at < bytes.len() {
-        // Most of the text folds to itself: copy such a run at once.
-        let run_end = kept_run_end(bytes, at);
-        if run_end > at {
-            mark(&mut runs, text.len(), at);
-            text.push_str(&original[at..run_end]);
-            at = run_end;
-            continue;
+    let (mut read, mut write) = (0, 0);
+    while read < bytes.len() {
+        // Most chars keep their length: a stretch of them is folded at once.
+        let next = same_length_end(bytes, read);
+        if next > read {
+            mark(&mut runs, write, read);
+            fold_same_length(&bytes[read..next], &mut out[write..write + next - read]);
+            write += next - read;
+            read = next;
         }
-        if let Some(folded) = folded_match_letter(&bytes[at..]) {
-            // The common folds (ة أ إ آ ى ؤ ئ) keep the length: the text stays in step.
-            mark(&mut runs, text.len(), at);
-            text.push(folded);
-            at += 2;
-            continue;
-        }
-        let Some(c) = original[at..].chars().next() else { break };
+        let Some(c) = original.get(read..).and_then(|rest| rest.chars().next()) else { break };
         if let Some(f) = fold_char(c) {
-            mark(&mut runs, text.len(), at);
-            text.push(f);
+            mark(&mut runs, write, read);
+            // A fold never widens a char: it fits where the original char was read.
+            write += f.encode_utf8(&mut out[write..write + f.len_utf8()]).len();
             if f.len_utf8() != c.len_utf8() {
                 // What follows a narrowed char is out of step with the original.
-                runs.push((text.len(), at + c.len_utf8()));
+                runs.push((write, read + c.len_utf8()));
             }
         }
-        at += c.len_utf8();
+        read += c.len_utf8();
     }
+    out.truncate(write);
+    // Whole chars were folded or written: the bytes are UTF-8.
+    let text = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     // A run that starts at the end holds no text.
     runs.retain(|&(n, _)| n < text.len());
     Normalized { text, runs, original_len: original.len() }
 }
 
-/// End of the run from byte `at` of characters `fold_char` keeps as they are: ASCII other than
-/// capitals, and the Arabic letters U+0621..U+064A but for the alef forms, ى ة ؤ ئ.
-fn kept_run_end(bytes: &[u8], mut at: usize) -> usize {
-    loop {
-        let ascii_end = at + bytes[at..].iter().take_while(|b| b.is_ascii() && !b.is_ascii_uppercase()).count();
-        let end = arabic_run_end(bytes, ascii_end, MATCH_FOLDED);
-        if end == at {
-            return at;
+/// End of the stretch from byte `from` (a char boundary) of chars that `fold_char` maps to a
+/// char of the same length: ASCII, and Arabic letters U+0621..U+063A and U+0641..U+064A. The
+/// rest (marks, tatweel, digits, chars outside ASCII and those letters) ends it. Byte pairs are
+/// tested in blocks without an early exit, so that the scan is vectorized.
+fn same_length_end(bytes: &[u8], from: usize) -> usize {
+    const BLOCK: usize = 64;
+    let ends = |a: u8, b: u8| ((a >= 0xC2) & (a & 0xFE != 0xD8)) | ((a == 0xD8) & (b.wrapping_sub(0xA1) > 0xBA - 0xA1)) | ((a == 0xD9) & (b.wrapping_sub(0x81) > 0x8A - 0x81));
+    let Some(last) = bytes.len().checked_sub(1) else { return 0 };
+    let mut at = from;
+    // Pairs start before the last byte; a char ending the text there is ASCII.
+    while at < last {
+        let end = (at + BLOCK).min(last);
+        let (leads, nexts) = (&bytes[at..end], &bytes[at + 1..end + 1]);
+        if leads.iter().zip(nexts).fold(false, |found, (&a, &b)| found | ends(a, b)) {
+            return at + leads.iter().zip(nexts).position(|(&a, &b)| ends(a, b)).unwrap_or(0);
         }
         at = end;
     }
+    bytes.len().max(from)
+}
+
+/// `fold_char` on a stretch `same_length_end` accepted, byte for byte into `out` (as long):
+/// capitals, أ إ آ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي. Each byte is rewritten from its neighbours
+/// without branches, so that the loop is vectorized.
+fn fold_same_length(stretch: &[u8], out: &mut [u8]) {
+    match stretch.len() {
+        0 => {}
+        1 => out[0] = fold_byte(0, stretch[0], 0),
+        n => {
+            out[0] = fold_byte(0, stretch[0], stretch[1]);
+            let triples = stretch[..n - 2].iter().zip(&stretch[1..n - 1]).zip(&stretch[2..]);
+            for (o, ((&prev, &b), &next)) in out[1..n - 1].iter_mut().zip(triples) {
+                *o = fold_byte(prev, b, next);
+            }
+            out[n - 1] = fold_byte(stretch[n - 2], stretch[n - 1], 0);
+        }
+    }
+}
+
+/// One byte of `fold_same_length`, given the bytes before and after it (0 at the stretch's ends).
+#[inline(always)]
+fn fold_byte(prev: u8, b: u8, next: u8) -> u8 {
+    let pick = |cond: bool, then: u8, otherwise: u8| if cond { then } else { otherwise };
+    let (after_d8, after_d9) = (prev == 0xD8, prev == 0xD9);
+    // ة ؤ ئ (D8 A9/A4/A6) become letters led by D9.
+    let mut f = pick((b == 0xD8) & ((next == 0xA9) | (next == 0xA4) | (next == 0xA6)), 0xD9, b);
+    f = pick(after_d8 & ((b == 0xA2) | (b == 0xA3) | (b == 0xA5)), 0xA7, f); // آ أ إ → ا
+    f = pick(after_d8 & (b == 0xA9), 0x87, f); // ة → ه
+    f = pick(after_d8 & (b == 0xA4), 0x88, f); // ؤ → و
+    f = pick(after_d8 & (b == 0xA6), 0x8A, f); // ئ → ي
+    f = pick(after_d9 & (b == 0x89), 0x8A, f); // ى → ي
+    pick(b.is_ascii_uppercase(), b.wrapping_add(32), f)
 }
 
 /// Normalizes a lexicon entry the same way (no offset map needed).
@@ -146,6 +183,7 @@ pub fn normalize_str(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::letters::folded_match_letter;
 
     #[test]
     fn folded_letters_read_from_bytes_fold_as_chars_do() {
@@ -183,6 +221,25 @@ mod tests {
         assert_eq!(&original[s..e], "بنغازي");
         assert_eq!(n.normalized_offset(s), at);
         assert_eq!(n.normalized_offset(original.len()), n.text.len());
+    }
+
+    #[test]
+    fn every_char_that_folds_is_found_at_any_offset() {
+        let chars: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        for (k, group) in chars.chunks(24).enumerate() {
+            // Shifted by k % 3 bytes, so chars fall at every place of a 64-byte block.
+            let text: String = "x".repeat(k % 3) + &group.iter().map(|c| format!("ب{c}")).collect::<String>();
+            let n = normalize(&text);
+            let folded: String = text.chars().filter_map(fold_char).collect();
+            assert_eq!(n.text, folded, "{group:?}");
+            let (at, c) = text.char_indices().last().unwrap();
+            assert_eq!(n.original_range(0, n.text.len()), (0, text.len()), "{group:?}");
+            if let Some(f) = fold_char(c) {
+                assert_eq!(n.original_range(n.text.len() - f.len_utf8(), n.text.len()).0, at, "{group:?}");
+            }
+        }
+        // The last byte alone: a capital folds there too.
+        assert_eq!(normalize("بA").text, "بa");
     }
 
     #[test]
