@@ -5,6 +5,52 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+/// A stretch of a document's text (byte range), sharing the document's text rather than a
+/// copy: records quote their evidence by the dozen per document.
+#[derive(Clone)]
+pub struct Excerpt {
+    text: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl Excerpt {
+    /// `text[start..end]`; an empty excerpt if that is no char range of `text`.
+    pub fn new(text: &Arc<str>, start: usize, end: usize) -> Excerpt {
+        let (start, end) = if text.get(start..end).is_some() { (start, end) } else { (0, 0) };
+        Excerpt { text: text.clone(), start, end }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text[self.start..self.end]
+    }
+}
+
+impl std::ops::Deref for Excerpt {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Excerpt {
+    fn eq(&self, other: &Excerpt) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::fmt::Debug for Excerpt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl serde::Serialize for Excerpt {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Document {
     pub doc_id: String,
@@ -16,7 +62,8 @@ pub struct Document {
     pub published_date: Option<NaiveDate>,
     pub published_date_source: &'static str,
     pub language: Option<String>,
-    pub text: String,
+    /// Shared with the excerpts that records quote from it.
+    pub text: Arc<str>,
     pub n_chars: i32,
     pub boilerplate_chars: i32,
 }
@@ -32,13 +79,13 @@ pub struct Event {
     pub plover_type: &'static str,
     pub event_date: Option<NaiveDate>,
     pub date_precision: &'static str,
-    pub date_text: Option<String>,
+    pub date_text: Option<Excerpt>,
     /// ISO3 codes: the registry's own strings, not a copy per record (`registry::country_code`).
     pub countries: Vec<Cow<'static, str>>,
     pub location_id: Option<Arc<str>>,
     pub actor_ids: Vec<Arc<str>>,
     pub sectors: Vec<&'static str>,
-    pub sentence: String,
+    pub sentence: Excerpt,
     pub char_start: i32,
     pub char_end: i32,
 }
@@ -63,7 +110,7 @@ pub struct Mention {
     /// Shared by every record of the document.
     pub doc_id: Arc<str>,
     pub actor_id: Arc<str>,
-    pub mention_text: String,
+    pub mention_text: Excerpt,
     pub role_text: Option<String>,
     pub char_start: i32,
     pub char_end: i32,
@@ -81,7 +128,7 @@ pub struct Figure {
     pub year: Option<i32>,
     pub countries: Vec<Cow<'static, str>>,
     pub text: String,
-    pub sentence: String,
+    pub sentence: Excerpt,
     pub char_start: i32,
     pub char_end: i32,
 }
@@ -92,7 +139,7 @@ pub struct Sector {
     pub doc_id: Arc<str>,
     pub sector: &'static str,
     pub event_id: Option<Arc<str>>,
-    pub text: Option<String>,
+    pub text: Option<Excerpt>,
     pub char_start: Option<i32>,
     pub char_end: Option<i32>,
 }

@@ -14,7 +14,7 @@ pub mod numbers;
 pub mod registry;
 pub mod sectors;
 
-use crate::model::{short_hash, Document, Event, Extraction, Figure, Mention, Sector};
+use crate::model::{short_hash, Document, Event, Excerpt, Extraction, Figure, Mention, Sector};
 use crate::text::{normalize, sentences, CharIndex};
 use actors::ActorMention;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,7 +25,8 @@ const LIBYA: &str = "LBY";
 
 /// Everything one document yields.
 pub fn extract(doc: &Document) -> Extraction {
-    let text = doc.text.as_str();
+    let text: &str = &doc.text;
+    let excerpt = |start: usize, end: usize| Excerpt::new(&doc.text, start, end);
     let norm = normalize(text);
     let chars = CharIndex::new(text);
     let hits = lexicon_pass::match_all(&norm.text);
@@ -40,7 +41,7 @@ pub fn extract(doc: &Document) -> Extraction {
         ex.mentions.push(Mention {
             doc_id: doc_id.clone(),
             actor_id: m.actor.actor_id.clone(),
-            mention_text: text[m.start..m.end].to_string(),
+            mention_text: excerpt(m.start, m.end),
             role_text: m.role_text.clone(),
             char_start,
             char_end,
@@ -123,7 +124,7 @@ pub fn extract(doc: &Document) -> Extraction {
                 year: f.year,
                 countries: sentence_countries.iter().map(|c| registry::country_code(c)).collect(),
                 text: f.text.clone(),
-                sentence: sentence.to_string(),
+                sentence: excerpt(s, e),
                 char_start,
                 char_end,
             });
@@ -189,18 +190,17 @@ pub fn extract(doc: &Document) -> Extraction {
                 plover_type,
                 event_date: date.and_then(|d| d.date),
                 date_precision: date.map(|d| d.precision.as_str()).unwrap_or("unknown"),
-                date_text: date.map(|d| d.text.clone()),
+                date_text: date.map(|d| excerpt(d.start, d.end)),
                 countries: countries.into_iter().map(registry::country_code).collect(),
                 location_id: location,
                 actor_ids,
                 sectors,
-                sentence: String::new(),
+                sentence: excerpt(s, e),
                 char_start,
                 char_end,
             };
             if let Some(new) = merge_event(&mut events, event, sector_hits.clone()) {
                 new.event_id = short_hash(&[&doc.doc_id, event_type, &char_start.to_string()]).into();
-                new.sentence = sentence.to_string();
             }
         }
         // Dates this sentence's events govern: the next sentence does not inherit them.
@@ -212,7 +212,7 @@ pub fn extract(doc: &Document) -> Extraction {
         for (a, b, sector) in hits {
             let (cs, ce) = chars.chars(a, b);
             if !ex.sectors.iter().any(|x| x.event_id.as_deref() == Some(&*event.event_id) && x.sector == sector) {
-                ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: Some(event.event_id.clone()), text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
+                ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: Some(event.event_id.clone()), text: Some(excerpt(a, b)), char_start: Some(cs), char_end: Some(ce) });
             }
         }
         ex.events.push(event);
@@ -220,7 +220,7 @@ pub fn extract(doc: &Document) -> Extraction {
     for (sector, (count, a, b)) in sector_count {
         if count >= SECTOR_MIN_MENTIONS || sectors_in_events.contains(sector) {
             let (cs, ce) = chars.chars(a, b);
-            ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: None, text: Some(text[a..b].to_string()), char_start: Some(cs), char_end: Some(ce) });
+            ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: None, text: Some(excerpt(a, b)), char_start: Some(cs), char_end: Some(ce) });
         }
     }
     ex

@@ -22,7 +22,7 @@ pub fn documents_frame(rows: &[Document]) -> Result<DataFrame> {
         date("published_date", rows.iter().map(|r| r.published_date))?,
         text("published_date_source", rows.iter().map(|r| Some(r.published_date_source))),
         text("language", rows.iter().map(|r| r.language.as_deref())),
-        text("text", rows.iter().map(|r| Some(r.text.as_str()))),
+        text("text", rows.iter().map(|r| Some(&*r.text))),
         int32("n_chars", rows.iter().map(|r| Some(r.n_chars))),
         int32("boilerplate_chars", rows.iter().map(|r| Some(r.boilerplate_chars))),
     ])

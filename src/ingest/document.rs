@@ -95,7 +95,7 @@ pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Rejec
         language: Some(detect_language(&text).to_string()),
         n_chars: n_chars as i32,
         boilerplate_chars: cleaned.removed_chars as i32,
-        text,
+        text: text.into(),
     })
 }
 
