@@ -190,7 +190,22 @@ pub fn short_hash(parts: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::short_hash;
+    use super::{short_hash, Excerpt};
+    use std::sync::Arc;
+
+    #[test]
+    fn excerpts_read_as_their_stretch_of_the_text() {
+        let text: Arc<str> = "وصل الوفد إلى روما".into();
+        let at = text.find("روما").unwrap();
+        let e = Excerpt::new(&text, at, text.len());
+        assert_eq!(&*e, "روما");
+        assert_eq!(serde_json::to_string(&e).unwrap(), "\"روما\"");
+        assert_eq!(format!("{e:?}"), "\"روما\"");
+        assert_eq!(e, Excerpt::new(&"روما".into(), 0, "روما".len()));
+        // A range that is not one of the text's char ranges reads as empty, not a panic.
+        assert_eq!(&*Excerpt::new(&text, 1, 3), "");
+        assert_eq!(&*Excerpt::new(&text, 5, 500), "");
+    }
 
     #[test]
     fn short_hash_is_the_sha256_prefix_in_hex() {
