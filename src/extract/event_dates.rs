@@ -3,7 +3,7 @@
 
 use super::dates::DateMatch;
 use crate::text::words::is_word_char;
-use crate::text::normalize::normalize_str;
+use crate::text::normalize::fold_char;
 use chrono::{Datelike, NaiveDate};
 
 /// Does the date `d` date the trigger at `trigger_at`, among the sentence's triggers
@@ -21,26 +21,36 @@ pub fn governs(in_relative_clause: bool, d: &DateMatch, trigger_at: usize, trigg
 /// Does the date that follows `before` open inside a relative clause: "التي/الذي ..." a few words
 /// back, or a definite participle right before its preposition ("الموقعة في", "المبرمة خلال")?
 pub fn in_relative_clause(before: &str) -> bool {
-    let words = last_words(before, 4);
-    let relative_pronoun = words.iter().take(3).any(|w| matches!(w.as_str(), "التي" | "الذي" | "اللذين" | "اللتين" | "اللذان" | "اللتان"));
-    let participle = words.iter().skip_while(|w| matches!(w.as_str(), "في" | "خلال" | "يوم" | "منذ" | "مطلع" | "اواخر" | "اوايل" | "شهر")).next()
-        .is_some_and(|w| w.starts_with("الم") && w.chars().count() >= 6);
+    let words = last_words::<4>(before);
+    let relative_pronoun = words.iter().take(3).flatten().any(|w| folded_is(w, &["التي", "الذي", "اللذين", "اللتين", "اللذان", "اللتان"]));
+    let participle = words.iter().flatten().find(|w| !folded_is(w, &["في", "خلال", "يوم", "منذ", "مطلع", "اواخر", "اوايل", "شهر"]))
+        .is_some_and(|w| folded(w).take(3).eq("الم".chars()) && folded(w).count() >= 6);
     relative_pronoun || participle
 }
 
 /// Does a trigger after `before` stand as the frame of another act ("خلال زيارة", "على هامش")?
 pub fn is_frame(before: &str) -> bool {
-    let words = last_words(before, 2);
-    match words.as_slice() {
-        [w, ..] if matches!(w.as_str(), "خلال" | "ضمن" | "اثناء" | "بمناسبه" | "هامش") => true,
-        [_, w2] => matches!(w2.as_str(), "خلال" | "ضمن" | "اثناء"),
+    match last_words::<2>(before) {
+        [Some(w), _] if folded_is(w, &["خلال", "ضمن", "اثناء", "بمناسبه", "هامش"]) => true,
+        [_, Some(w2)] => folded_is(w2, &["خلال", "ضمن", "اثناء"]),
         _ => false,
     }
 }
 
-/// The last `n` words of `text`, normalized, nearest first.
-fn last_words(text: &str, n: usize) -> Vec<String> {
-    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).rev().take(n).map(normalize_str).collect()
+/// The last `N` words of `text`, nearest first, as written.
+fn last_words<const N: usize>(text: &str) -> [Option<&str>; N] {
+    let mut words = text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).rev();
+    std::array::from_fn(|_| words.next())
+}
+
+/// The matching form of `word`, char by char (`normalize_str` without the copy).
+fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().filter_map(fold_char)
+}
+
+/// Is the matching form of `word` one of `forms` (written in matching form)?
+fn folded_is(word: &str, forms: &[&str]) -> bool {
+    forms.iter().any(|form| folded(word).eq(form.chars()))
 }
 
 /// An occurrence two or more years before publication is history the article recalls
