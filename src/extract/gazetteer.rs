@@ -223,7 +223,9 @@ fn article_variants(form: &str) -> Vec<String> {
 /// Keeps the longest hits that do not overlap, returned in text order. Equal spans keep every
 /// entry (one form may belong to several entries).
 pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
+    // A hit is its span and entry (the word start follows from the start), so hits with equal
+    // keys are equal and the unstable sort, which needs no scratch buffer, orders them the same.
+    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
     // Kept spans, by start. They never overlap, so the one starting last before a hit's end
     // is the only candidate clash.
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -243,7 +245,7 @@ pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
         }
     }
     // Kept spans have distinct starts; one span's entries stay in entry order.
-    kept.sort_by_key(|h| (h.start, h.entry));
+    kept.sort_unstable_by_key(|h| (h.start, h.entry));
     kept
 }
 

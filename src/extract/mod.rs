@@ -171,12 +171,12 @@ pub fn extract(doc: &Document) -> Extraction {
             }
             let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
             let mut actor_ids: Vec<std::sync::Arc<str>> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
-            actor_ids.sort();
+            actor_ids.sort_unstable();
             actor_ids.dedup();
             let (event_type, cameo_code, plover_type) = fired.event.codes();
             let (char_start, char_end) = chars.chars(s, e);
             let mut sectors: Vec<&'static str> = sector_hits.iter().map(|h| h.2).collect();
-            sectors.sort();
+            sectors.sort_unstable();
             sectors.dedup();
             for h in &sector_hits {
                 sectors_in_events.insert(h.2);
@@ -258,7 +258,7 @@ fn merge_event<'a>(events: &'a mut Vec<(Event, Vec<(usize, usize, &'static str)>
                 existing.actor_ids.push(id);
             }
         }
-        existing.actor_ids.sort();
+        existing.actor_ids.sort_unstable();
         if existing.location_id.is_none() {
             existing.location_id = event.location_id;
         }
@@ -267,7 +267,7 @@ fn merge_event<'a>(events: &'a mut Vec<(Event, Vec<(usize, usize, &'static str)>
                 existing.sectors.push(s);
             }
         }
-        existing.sectors.sort();
+        existing.sectors.sort_unstable();
         existing_hits.extend(hits);
         return None;
     }
