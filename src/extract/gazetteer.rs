@@ -227,26 +227,21 @@ pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
     // keys are equal and the unstable sort, which needs no scratch buffer, orders them the same.
     hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
     // Kept spans, by start. They never overlap, so the one starting last before a hit's end
-    // is the only candidate clash.
+    // is the only candidate clash. Hits are kept in place, in the order they are read.
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut kept = Vec::with_capacity(hits.len());
-    for h in hits {
+    hits.retain(|h| {
         let i = spans.partition_point(|&(start, _)| start < h.end);
         match i.checked_sub(1).map(|j| spans[j]) {
-            Some((start, end)) if end > h.start => {
-                if (start, end) == (h.start, h.end) {
-                    kept.push(h);
-                }
-            }
+            Some((start, end)) if end > h.start => (start, end) == (h.start, h.end),
             _ => {
                 spans.insert(i, (h.start, h.end));
-                kept.push(h);
+                true
             }
         }
-    }
+    });
     // Kept spans have distinct starts; one span's entries stay in entry order.
-    kept.sort_unstable_by_key(|h| (h.start, h.entry));
-    kept
+    hits.sort_unstable_by_key(|h| (h.start, h.entry));
+    hits
 }
 
 #[cfg(test)]

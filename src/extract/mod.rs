@@ -35,6 +35,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut ex = Extraction::default();
     let doc_id: std::sync::Arc<str> = doc.doc_id.as_str().into();
     let mut actor_seen = std::collections::HashSet::new();
+    ex.mentions.reserve_exact(found.len());
 
     for m in &found {
         let (char_start, char_end) = chars.chars(m.start, m.end);
