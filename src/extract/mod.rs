@@ -96,7 +96,9 @@ pub fn extract(doc: &Document) -> Extraction {
         let start_hits = lexicon_pass::any_within(&hits.figure_starts, ns, ne);
         let exclude: Vec<(usize, usize)> = dates_here.iter().map(|d| (d.start - s, d.end - s)).collect();
         let figures_here = if figures::may_have_figures(sentence, snorm, &exclude, start_hits) { figures::find_figures(sentence, &exclude) } else { Vec::new() };
-        let fired_all = events::fire_with(snorm, lexicon_pass::within(&hits.triggers, ns, ne), lexicon_pass::within(&hits.cues, ns, ne));
+        let triggers = lexicon_pass::within(&hits.triggers, ns, ne);
+        // Cues only cancel triggers: most sentences have none to cancel.
+        let fired_all = if triggers.is_empty() { Vec::new() } else { events::fire_with(snorm, triggers, lexicon_pass::within(&hits.cues, ns, ne)) };
         let previous_start = std::mem::replace(&mut previous_sentence_start, s);
         if figures_here.is_empty() && fired_all.is_empty() {
             // Most sentences: nothing below applies to them.
