@@ -51,6 +51,102 @@ impl serde::Serialize for Excerpt {
     }
 }
 
+/// A string many records share: the registry's own, or one made for a document. Registry
+/// strings are borrowed, not reference-counted: every worker names the same countries and
+/// ministries, and a shared counter would bounce between the cores.
+#[derive(Clone)]
+pub enum SharedStr {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        match self {
+            SharedStr::Static(s) => s,
+            SharedStr::Shared(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl serde::Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// An actor as mentions name it: the registry's own (borrowed, see `SharedStr`), or one found
+/// in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ActorRef {
+    Registry(&'static Actor),
+    Found(Arc<Actor>),
+}
+
+impl ActorRef {
+    pub fn id(&self) -> SharedStr {
+        match self {
+            ActorRef::Registry(a) => SharedStr::Static(&a.actor_id),
+            ActorRef::Found(a) => SharedStr::Shared(a.actor_id.clone()),
+        }
+    }
+}
+
+impl std::ops::Deref for ActorRef {
+    type Target = Actor;
+    fn deref(&self) -> &Actor {
+        match self {
+            ActorRef::Registry(a) => a,
+            ActorRef::Found(a) => a,
+        }
+    }
+}
+
+impl serde::Serialize for ActorRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Document {
     pub doc_id: String,
@@ -82,8 +178,8 @@ pub struct Event {
     pub date_text: Option<Excerpt>,
     /// ISO3 codes: the registry's own strings, not a copy per record (`registry::country_code`).
     pub countries: Vec<Cow<'static, str>>,
-    pub location_id: Option<Arc<str>>,
-    pub actor_ids: Vec<Arc<str>>,
+    pub location_id: Option<SharedStr>,
+    pub actor_ids: Vec<SharedStr>,
     pub sectors: Vec<&'static str>,
     pub sentence: Excerpt,
     pub char_start: i32,
@@ -109,7 +205,7 @@ pub struct Actor {
 pub struct Mention {
     /// Shared by every record of the document.
     pub doc_id: Arc<str>,
-    pub actor_id: Arc<str>,
+    pub actor_id: SharedStr,
     pub mention_text: Excerpt,
     pub role_text: Option<String>,
     pub char_start: i32,
@@ -156,7 +252,7 @@ pub struct Reject {
 pub struct Extraction {
     pub events: Vec<Event>,
     /// Shared with the registry: an actor is named many times, copied once per dataset.
-    pub actors: Vec<std::sync::Arc<Actor>>,
+    pub actors: Vec<ActorRef>,
     pub mentions: Vec<Mention>,
     pub figures: Vec<Figure>,
     pub sectors: Vec<Sector>,

@@ -117,7 +117,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     // Every document id seen, for de-duplication: the one table that grows with the corpus,
     // so keyed by the id's 64 bits rather than its hex string.
     let mut first_source_of: HashMap<u64, Box<str>> = HashMap::new();
-    let mut actors: BTreeMap<String, std::sync::Arc<Actor>> = BTreeMap::new();
+    let mut actors: BTreeMap<String, ActorRef> = BTreeMap::new();
 
     // Extracting the next batch overlaps writing this one: a reader thread walks the inputs and
     // runs the pool, this thread deduplicates and writes, in input order. One batch waits at most.
@@ -210,7 +210,10 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     })?;
     progress.finish();
 
-    let actor_rows: Vec<Actor> = actors.into_values().map(std::sync::Arc::unwrap_or_clone).collect();
+    let actor_rows: Vec<Actor> = actors.into_values().map(|a| match a {
+        ActorRef::Registry(a) => a.clone(),
+        ActorRef::Found(a) => std::sync::Arc::unwrap_or_clone(a),
+    }).collect();
     summary.actors = actor_rows.len() as u64;
     sink(&mut sinks, "actors")?.write(frame::actors_frame(&actor_rows)?)?;
 

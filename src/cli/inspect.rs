@@ -71,8 +71,8 @@ fn render(doc: &Document, ex: &Extraction) -> String {
     }
     out += &format!("\nACTORS ({})\n", ex.actors.len());
     for a in &ex.actors {
-        let roles: Vec<&str> = ex.mentions.iter().filter(|m| m.actor_id == a.actor_id).filter_map(|m| m.role_text.as_deref()).collect();
-        let n = ex.mentions.iter().filter(|m| m.actor_id == a.actor_id).count();
+        let roles: Vec<&str> = ex.mentions.iter().filter(|m| *m.actor_id == *a.actor_id).filter_map(|m| m.role_text.as_deref()).collect();
+        let n = ex.mentions.iter().filter(|m| *m.actor_id == *a.actor_id).count();
         out += &format!(
             "  {:<13} {:<40} {:<28} {:<4} {:<4} x{}{}{}\n",
             a.actor_type,

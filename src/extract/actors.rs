@@ -7,7 +7,7 @@ use crate::text::words::{words, Word};
 use super::lexicon::Tsv;
 use super::registry::{FormKind, REGISTRY};
 use crate::data_file;
-use crate::model::Actor;
+use crate::model::{Actor, ActorRef};
 use crate::text::clitics::proclitic_ends;
 use crate::text::normalize::{normalize_str, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock};
 /// One actor mention, in byte offsets of the original text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorMention {
-    pub actor: Arc<Actor>,
+    pub actor: ActorRef,
     pub start: usize,
     pub end: usize,
     pub role_text: Option<String>,
@@ -82,7 +82,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     };
     let reg = &*REGISTRY;
     let lex = &*LEX;
-    let mut out: Vec<(usize, usize, Arc<Actor>, Option<String>)> = Vec::new(); // normalized span
+    let mut out: Vec<(usize, usize, ActorRef, Option<String>)> = Vec::new(); // normalized span
 
     // 1. Registry names, adjectives and ambiguous forms in place context.
     let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
@@ -100,7 +100,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
             }
         }
         let start = h.mention_start(n);
-        out.push((start, h.end, reg.actors[form.actor].clone(), None));
+        out.push((start, h.end, ActorRef::Registry(&reg.actors[form.actor]), None));
         taken.mark(h.word_start, h.end);
     }
     let is_taken = |s: usize, e: usize, taken: &Taken| taken.any(s, e);
@@ -186,7 +186,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     }
 
     // Resolve found names to registry persons where the registry knows them.
-    let mut doc_people: Vec<(String, Arc<Actor>)> = Vec::new(); // normalized full name, actor
+    let mut doc_people: Vec<(String, ActorRef)> = Vec::new(); // normalized full name, actor
     for (a, b, role) in &persons {
         let (s, e) = (toks[*a].start, toks[*b - 1].end);
         let mut name = n[s..e].to_string();
@@ -198,11 +198,11 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         }
         let actor = if *b - *a == 1 {
             match reg.surnames.get(name.as_str()) {
-                Some(list) if list.len() == 1 => reg.actors[list[0]].clone(),
+                Some(list) if list.len() == 1 => ActorRef::Registry(&reg.actors[list[0]]),
                 _ => continue,
             }
         } else {
-            unregistered_person(&name, role.and_then(|(rs, re)| role_country(&reg_hits, rs, re)))
+            ActorRef::Found(unregistered_person(&name, role.and_then(|(rs, re)| role_country(&reg_hits, rs, re))))
         };
         let role_text = role.map(|(rs, re)| original(text, norm, rs, re));
         doc_people.push((name.clone(), actor.clone()));
@@ -268,7 +268,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
                     let s = h.mention_start(n);
                     let name = n[s..toks[k].end].to_string();
                     let org = unregistered_org(&name, lex.org_heads.entries[h.entry].as_str(), actor.country.clone());
-                    out.push((s, toks[k].end, org, None));
+                    out.push((s, toks[k].end, ActorRef::Found(org), None));
                 }
                 break;
             }

@@ -14,7 +14,7 @@ pub mod numbers;
 pub mod registry;
 pub mod sectors;
 
-use crate::model::{short_hash, Document, Event, Excerpt, Extraction, Figure, Mention, Sector};
+use crate::model::{short_hash, Document, Event, Excerpt, Extraction, Figure, Mention, Sector, SharedStr};
 use crate::text::{normalize, sentences, CharIndex};
 use actors::ActorMention;
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,7 +41,7 @@ pub fn extract(doc: &Document) -> Extraction {
         let (char_start, char_end) = chars.chars(m.start, m.end);
         ex.mentions.push(Mention {
             doc_id: doc_id.clone(),
-            actor_id: m.actor.actor_id.clone(),
+            actor_id: m.actor.id(),
             mention_text: excerpt(m.start, m.end),
             role_text: m.role_text.clone(),
             char_start,
@@ -172,8 +172,8 @@ pub fn extract(doc: &Document) -> Extraction {
             if event_dates::is_recalled_history(doc.published_date, date.and_then(|d| d.date)) {
                 continue;
             }
-            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.actor_id.clone());
-            let mut actor_ids: Vec<std::sync::Arc<str>> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.actor_id.clone()).collect();
+            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.id());
+            let mut actor_ids: Vec<SharedStr> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.id()).collect();
             actor_ids.sort_unstable();
             actor_ids.dedup();
             let (event_type, cameo_code, plover_type) = fired.event.codes();
