@@ -108,7 +108,10 @@ pub fn extract(doc: &Document) -> Extraction {
         let first = found.partition_point(|m| m.start < s);
         let in_sentence: Vec<&ActorMention> = found[first..].iter().take_while(|m| m.start < e).collect();
         let parties: Vec<&ActorMention> = in_sentence.iter().copied().filter(|m| is_party(m)).collect();
-        let sentence_countries: BTreeSet<&str> = country_counts(parties.iter().copied()).into_keys().collect();
+        // A sorted set as a vector: a few codes, cloned per event.
+        let mut sentence_countries: Vec<&str> = parties.iter().filter_map(|m| m.actor.country.as_deref()).collect();
+        sentence_countries.sort_unstable();
+        sentence_countries.dedup();
 
         // Figures.
         for f in figures_here {
@@ -150,14 +153,14 @@ pub fn extract(doc: &Document) -> Extraction {
                     .filter(|(c, _)| *c != LIBYA)
                     .min_by_key(|(_, d)| *d)
                     .map(|(c, _)| c);
-                countries = countries.into_iter().filter(|c| *c == LIBYA || Some(*c) == nearest).collect();
+                countries.retain(|c| *c == LIBYA || Some(*c) == nearest);
             }
-            if about_libya && !countries.contains(LIBYA) {
-                countries.insert(LIBYA);
+            if about_libya {
+                insert_sorted(&mut countries, LIBYA);
             }
-            if countries.len() == 1 && countries.contains(LIBYA) {
+            if countries == [LIBYA] {
                 if let Some(p) = main_partner {
-                    countries.insert(p);
+                    insert_sorted(&mut countries, p);
                 }
             }
             // The sentence's own date; else the last one in the sentence before it that no
@@ -227,6 +230,13 @@ pub fn extract(doc: &Document) -> Extraction {
         }
     }
     ex
+}
+
+/// Adds `x` to the sorted set `set` unless it is there.
+fn insert_sorted<'a>(set: &mut Vec<&'a str>, x: &'a str) {
+    if let Err(at) = set.binary_search(&x) {
+        set.insert(at, x);
+    }
 }
 
 /// ISO3 codes of the actors mentioned, with how often.
