@@ -7,7 +7,7 @@
 //! `scope=before` cues up to 8 words before it, `scope=after` cues up to 2 words after it.
 
 use super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
-use crate::text::words::is_word_char;
+use crate::text::words::{is_word_char, words};
 use super::lexicon::Tsv;
 use crate::data_file;
 use std::sync::LazyLock;
@@ -124,24 +124,29 @@ pub struct Fired {
     pub end: usize,
 }
 
-fn word_index(norm: &str, byte: usize) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in norm.char_indices() {
-        if i >= byte {
-            break;
-        }
-        let w = is_word_char(c);
-        if w && !in_word {
-            words += 1;
-        }
-        in_word = w;
-    }
-    words
+/// Where a sentence's words start and its clauses break (، , : ;), read once for all its
+/// triggers and cues.
+struct Positions {
+    word_starts: Vec<usize>,
+    breaks: Vec<usize>,
 }
 
-fn clause_of(norm: &str, byte: usize) -> usize {
-    norm[..byte.min(norm.len())].chars().filter(|c| matches!(c, '،' | ',' | ':' | ';')).count()
+impl Positions {
+    fn new(norm: &str) -> Positions {
+        let word_starts = words(norm).iter().map(|w| w.start).collect();
+        let breaks = norm.char_indices().filter(|(_, c)| matches!(c, '،' | ',' | ':' | ';')).map(|(at, _)| at).collect();
+        Positions { word_starts, breaks }
+    }
+
+    /// How many words start before byte `byte`.
+    fn word_index(&self, byte: usize) -> usize {
+        self.word_starts.partition_point(|&s| s < byte)
+    }
+
+    /// How many clause breaks come before byte `byte`.
+    fn clause_of(&self, byte: usize) -> usize {
+        self.breaks.partition_point(|&b| b < byte)
+    }
 }
 
 fn next_word(norm: &str, from: usize) -> &str {
@@ -179,6 +184,7 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
         .map(|h| (h.word_start, h.end, CUES.entries[h.entry].scope))
         .collect();
     let mut fired: Vec<Fired> = Vec::new();
+    let positions = std::cell::OnceCell::new();
     for (i, h) in hits.iter().enumerate() {
         let t = &g.entries[h.entry];
         let fires = match t.strength {
@@ -192,14 +198,15 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
         if !fires || fired.iter().any(|f| f.event == t.event) {
             continue;
         }
-        let (tw, tc) = (word_index(norm, h.word_start), clause_of(norm, h.word_start));
+        let pos = positions.get_or_init(|| Positions::new(norm));
+        let (tw, tc) = (pos.word_index(h.word_start), pos.clause_of(h.word_start));
         let cancelled = cues.iter().any(|&(cs, ce, scope)| {
-            if clause_of(norm, cs) != tc || (cs < h.end && h.word_start < ce) {
+            if pos.clause_of(cs) != tc || (cs < h.end && h.word_start < ce) {
                 return false;
             }
             match scope {
-                Scope::Before => ce <= h.word_start && tw.saturating_sub(word_index(norm, ce)) <= 8,
-                Scope::After => cs >= h.end && word_index(norm, cs).saturating_sub(word_index(norm, h.end)) <= 2,
+                Scope::Before => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 8,
+                Scope::After => cs >= h.end && pos.word_index(cs).saturating_sub(pos.word_index(h.end)) <= 2,
             }
         });
         if !cancelled {
