@@ -198,17 +198,20 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
         if !fires || fired.iter().any(|f| f.event == t.event) {
             continue;
         }
-        let pos = positions.get_or_init(|| Positions::new(norm));
-        let (tw, tc) = (pos.word_index(h.word_start), pos.clause_of(h.word_start));
-        let cancelled = cues.iter().any(|&(cs, ce, scope)| {
-            if pos.clause_of(cs) != tc || (cs < h.end && h.word_start < ce) {
-                return false;
-            }
-            match scope {
-                Scope::Before => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 8,
-                Scope::After => cs >= h.end && pos.word_index(cs).saturating_sub(pos.word_index(h.end)) <= 2,
-            }
-        });
+        // Word and clause positions matter only to a cue (most sentences have none).
+        let cancelled = !cues.is_empty() && {
+            let pos = positions.get_or_init(|| Positions::new(norm));
+            let (tw, tc) = (pos.word_index(h.word_start), pos.clause_of(h.word_start));
+            cues.iter().any(|&(cs, ce, scope)| {
+                if pos.clause_of(cs) != tc || (cs < h.end && h.word_start < ce) {
+                    return false;
+                }
+                match scope {
+                    Scope::Before => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 8,
+                    Scope::After => cs >= h.end && pos.word_index(cs).saturating_sub(pos.word_index(h.end)) <= 2,
+                }
+            })
+        };
         if !cancelled {
             fired.push(Fired { event: t.event, start: h.word_start, end: h.end });
         }
