@@ -2,8 +2,9 @@
 
 pub struct CharIndex<'t> {
     bytes: &'t [u8],
-    /// Chars before each block of `BLOCK` bytes: an entry per block, not per char.
-    before_block: Vec<u32>,
+    /// Chars before each block of `BLOCK` bytes, and which of the block's bytes start a char
+    /// (bit i for byte i): an entry per block, not per char, and a count is one popcount.
+    blocks: Vec<(u32, u64)>,
 }
 
 const BLOCK: usize = 64;
@@ -16,26 +17,27 @@ fn starts_char(b: u8) -> bool {
 impl<'t> CharIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        let mut before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count = 0u32;
         for block in bytes.chunks(BLOCK) {
-            before_block.push(count);
-            count += block.iter().filter(|&&b| starts_char(b)).count() as u32;
+            let starts = block.iter().enumerate().fold(0u64, |mask, (i, &b)| mask | (u64::from(starts_char(b)) << i));
+            blocks.push((count, starts));
+            count += starts.count_ones();
         }
-        Self { bytes, before_block }
+        // The end of the text opens a block of its own, so that every offset has one.
+        blocks.push((count, 0));
+        Self { bytes, blocks }
     }
 
     /// Code-point offset of a byte offset (rounded down to its char).
     pub fn char_at(&self, byte: usize) -> usize {
         let byte = byte.min(self.bytes.len());
-        let block = byte / BLOCK;
-        let Some(&before) = self.before_block.get(block) else {
-            // The end of a text whose length is a multiple of BLOCK (or of an empty text).
-            return self.bytes.iter().filter(|&&b| starts_char(b)).count();
-        };
-        let starts = self.bytes[block * BLOCK..byte].iter().filter(|&&b| starts_char(b)).count();
+        let (block, at) = (byte / BLOCK, byte % BLOCK);
+        // A block past the end (a text ending on a block boundary) is the last entry.
+        let (before, starts) = self.blocks.get(block).copied().unwrap_or((self.blocks.last().map_or(0, |b| b.0), 0));
+        let below = starts & ((1u64 << at) - 1);
         let inside_a_char = self.bytes.get(byte).is_some_and(|&b| !starts_char(b));
-        before as usize + starts - usize::from(inside_a_char)
+        before as usize + below.count_ones() as usize - usize::from(inside_a_char)
     }
 
     pub fn chars(&self, start: usize, end: usize) -> (i32, i32) {
