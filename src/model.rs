@@ -2,8 +2,43 @@
 //! Offsets are Unicode code points into the cleaned document text.
 
 use chrono::NaiveDate;
-use std::borrow::Cow;
 use std::sync::Arc;
+
+/// Reading, comparing, printing and serializing a type as the `str` its `as_str` gives.
+macro_rules! reads_as_str {
+    ($t:ty) => {
+        impl std::ops::Deref for $t {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl AsRef<str> for $t {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl PartialEq for $t {
+            fn eq(&self, other: &$t) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.as_str().fmt(f)
+            }
+        }
+
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
 
 /// A stretch of a document's text (byte range), sharing the document's text rather than a
 /// copy: records quote their evidence by the dozen per document.
@@ -26,34 +61,11 @@ impl Excerpt {
     }
 }
 
-impl std::ops::Deref for Excerpt {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
+reads_as_str!(Excerpt);
 
-impl PartialEq for Excerpt {
-    fn eq(&self, other: &Excerpt) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl std::fmt::Debug for Excerpt {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
-impl serde::Serialize for Excerpt {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-/// A string many records share: the registry's own, or one made for a document. Registry
-/// strings are borrowed, not reference-counted: every worker names the same countries and
-/// ministries, and a shared counter would bounce between the cores.
+/// A string many records share: the registry's own (ids, ISO3 codes), or one made for a
+/// document. Registry strings are borrowed, not reference-counted: every worker names the same
+/// countries and ministries, and a shared counter would bounce between the cores.
 #[derive(Clone)]
 pub enum SharedStr {
     Static(&'static str),
@@ -69,22 +81,12 @@ impl SharedStr {
     }
 }
 
-impl AsRef<str> for SharedStr {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
+reads_as_str!(SharedStr);
 
-impl std::ops::Deref for SharedStr {
-    type Target = str;
-    fn deref(&self) -> &str {
+/// Compared, ordered and joined as its `str`.
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
         self.as_str()
-    }
-}
-
-impl PartialEq for SharedStr {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self.as_str() == other.as_str()
     }
 }
 
@@ -99,18 +101,6 @@ impl PartialOrd for SharedStr {
 impl Ord for SharedStr {
     fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
-    }
-}
-
-impl std::fmt::Debug for SharedStr {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
-impl serde::Serialize for SharedStr {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -177,7 +167,7 @@ pub struct Event {
     pub date_precision: &'static str,
     pub date_text: Option<Excerpt>,
     /// ISO3 codes: the registry's own strings, not a copy per record (`registry::country_code`).
-    pub countries: Vec<Cow<'static, str>>,
+    pub countries: Vec<SharedStr>,
     pub location_id: Option<SharedStr>,
     pub actor_ids: Vec<SharedStr>,
     pub sectors: Vec<&'static str>,
@@ -222,7 +212,7 @@ pub struct Figure {
     pub value: f64,
     pub unit: Option<String>,
     pub year: Option<i32>,
-    pub countries: Vec<Cow<'static, str>>,
+    pub countries: Vec<SharedStr>,
     pub text: String,
     pub sentence: Excerpt,
     pub char_start: i32,

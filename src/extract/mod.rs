@@ -290,7 +290,7 @@ fn merge_event<'a>(events: &'a mut Vec<(Event, Vec<(usize, usize, &'static str)>
 
 /// Meetings held during a visit are the visit (unless dated differently).
 fn fold_meetings_into_visits(events: &mut Vec<(Event, Vec<(usize, usize, &'static str)>)>) {
-    let visits: Vec<(Vec<std::borrow::Cow<str>>, Option<chrono::NaiveDate>)> =
+    let visits: Vec<(Vec<SharedStr>, Option<chrono::NaiveDate>)> =
         events.iter().filter(|(e, _)| e.event_type == "visit").map(|(e, _)| (e.countries.clone(), e.event_date)).collect();
     events.retain(|(e, _)| {
         e.event_type != "meeting" || !visits.iter().any(|(c, d)| *c == e.countries && (e.event_date.is_none() || *d == e.event_date))

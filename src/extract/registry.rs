@@ -5,10 +5,9 @@
 use super::gazetteer::Gazetteer;
 use super::lexicon::Tsv;
 use crate::data_file;
-use crate::model::Actor;
+use crate::model::{Actor, SharedStr};
 use crate::text::normalize::normalize_str;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 /// How a registry form names its actor.
@@ -39,9 +38,9 @@ pub static REGISTRY: LazyLock<Registry> = LazyLock::new(Registry::load);
 
 /// An ISO3 code as the registry spells it, so that records share one string; a code the
 /// registry does not know is copied.
-pub fn country_code(code: &str) -> Cow<'static, str> {
+pub fn country_code(code: &str) -> SharedStr {
     static CODES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| REGISTRY.actors.iter().filter_map(|a| a.country.as_deref()).collect());
-    CODES.get(code).map_or_else(|| Cow::Owned(code.to_string()), |&c| Cow::Borrowed(c))
+    CODES.get(code).map_or_else(|| SharedStr::Shared(code.into()), |&c| SharedStr::Static(c))
 }
 
 fn opt(s: Option<&str>) -> Option<String> {
@@ -165,9 +164,9 @@ mod tests {
 
     #[test]
     fn country_codes_are_the_registry_strings() {
-        assert!(matches!(country_code("LBY"), Cow::Borrowed("LBY")));
-        assert!(matches!(country_code("ITA"), Cow::Borrowed("ITA")));
-        assert_eq!(country_code("XYZ"), Cow::<str>::Owned("XYZ".to_string()));
+        assert!(matches!(country_code("LBY"), SharedStr::Static("LBY")));
+        assert!(matches!(country_code("ITA"), SharedStr::Static("ITA")));
+        assert!(matches!(country_code("XYZ"), SharedStr::Shared(code) if &*code == "XYZ"));
     }
 
     #[test]
