@@ -167,9 +167,6 @@ pub fn fire(norm: &str) -> Vec<Fired> {
 
 /// `fire`, given the sentence's overlapping trigger and cue hits.
 pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<Fired> {
-    if trigger_hits.is_empty() {
-        return Vec::new(); // cues only cancel triggers
-    }
     let g = &*TRIGGERS;
     let hits = longest_non_overlapping(trigger_hits);
     let cues: Vec<(usize, usize, Scope)> = longest_non_overlapping(cue_hits)
