@@ -3,9 +3,10 @@
 //! names, numeric dates, and relative expressions resolved against an anchor (the publication
 //! date): weekdays, أمس/اليوم/غدا, "فبراير الماضي", "الأسبوع المقبل"...
 //!
-//! How it works: the text is normalized once (diacritics, tatweel, hamza/alef, ى/ي, ة/ه,
-//! Arabic-Indic and Persian digits, ASCII case) keeping a map back to original byte offsets,
-//! split into word/number/punctuation tokens, and each word is looked up (after stripping the
+//! How it works: the text is normalized (diacritics, tatweel, hamza/alef, ى/ي, ة/ه, ؤ/و, ئ/ي,
+//! Arabic-Indic and Persian digits, ASCII case) keeping a map back to original byte offsets (in
+//! a document, its normalized text is read as it is, where the folds agree), split into
+//! word/number/punctuation tokens, and each word is looked up (after stripping the
 //! proclitics و ف ب ل ك) in one hash table built from the lexicon files. A small grammar then
 //! runs only at tokens that are numbers or lexicon words, leftmost-longest.
 //! Precision is never finer than what is written: no day is invented.
