@@ -1,6 +1,6 @@
-//! Runs of Arabic letters that a fold leaves as they are, so the folds of `text::normalize`,
+//! Runs of Arabic letters that a fold leaves as they are, so the folds of
 //! `ingest::boilerplate`, `extract::dates` and `extract::numbers` can copy a run at once
-//! instead of char by char. Letters are tested by a bit mask: a `match` over them compiles to a
+//! instead of char by char, and `text::words` can skip one. Letters are tested by a bit mask: a `match` over them compiles to a
 //! jump table that mispredicts on every char.
 
 /// The bit of an Arabic letter (U+0621..U+064A) in a letter set.
