@@ -2,7 +2,6 @@
 //! Western digits, lower-case Latin. Every byte of the normalized text remembers where its
 //! character started in the original, so matches map back to original offsets.
 
-
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
