@@ -472,11 +472,14 @@ fn has_glued_words(text: &str) -> bool {
 /// `Home > News > Libya` style trails (or ` » `, ` › `, ` / ` separated). The separator
 /// must stand between spaces: `»` glued to a word is a closing quote.
 fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
-    // Byte test first: the char search decodes every char; » and › start with C2 and E2,
-    // leads that Arabic text seldom has. Blocks without an early exit, so it is vectorized:
-    // it runs on nearly every line.
-    let may_have_separator = line.as_bytes().chunks(32).any(|block| {
-        block.iter().fold(false, |any, &b| any | matches!(b, b'>' | b'/' | 0xC2 | 0xE2))
+    // Byte test first: the char search decodes every char. » is C2 BB and › is E2 80 BA; news
+    // text is full of other C2 and E2 chars (« “ ” –), so their last bytes are read too. One
+    // pass over byte pairs without an early exit, so it is vectorized: it runs on nearly
+    // every line.
+    let bytes = line.as_bytes();
+    let may_have_separator = (0..bytes.len()).fold(false, |any, i| {
+        let (before, b) = (if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]);
+        any | (b == b'>') | (b == b'/') | (before == 0xC2 && b == 0xBB) | (before == 0x80 && b == 0xBA)
     });
     if !may_have_separator || !line.contains(['>', '»', '›', '/']) {
         return false;
@@ -642,14 +645,23 @@ fn arabic_substrings<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<Stri
 /// `text.contains(|c: char| c.is_numeric() || c == ':')`. In ASCII and the Arabic block (lead
 /// bytes D8..DB) only the digits, the colon and the two Arabic digit rows (D9 A0.., DB B0..)
 /// count: those are found in one pass over byte pairs, with no early exit, so it is vectorized.
-/// A text with other non-ASCII chars is read char by char.
+/// A text with other non-ASCII chars is read char by char, unless they are the quotes, dashes
+/// and spaces of news text, which hold no number (`may_be_numeric`).
 fn has_counter_char(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let (found, other_lead) = (0..bytes.len()).fold((false, false), |(found, other), i| {
+    let (found, other) = (0..bytes.len()).fold((false, false), |(found, other), i| {
         let (before, b) = (if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]);
-        (found | ends_digit(before, b) | (b == b':'), other | (b >= 0xC0 && b.wrapping_sub(0xD8) >= 4))
+        (found | ends_digit(before, b) | (b == b':'), other | may_be_numeric(before, b))
     });
-    found || (other_lead && has_counter_char_by_char(text))
+    found || (other && has_counter_char_by_char(text))
+}
+
+/// Might the char starting with bytes `lead`, `next` be numeric, outside ASCII and the Arabic
+/// block? Not in U+2000..U+203F (E2 80: dashes, quotes, spaces), nor in U+0080..U+00BF (C2)
+/// but for ² ³ ¹ ¼ ½ ¾. Branch-free, like `ends_digit`.
+fn may_be_numeric(lead: u8, next: u8) -> bool {
+    let latin1_number = (next == 0xB2) | (next == 0xB3) | (next == 0xB9) | (next.wrapping_sub(0xBC) < 3);
+    (lead >= 0xC0) & (lead.wrapping_sub(0xD8) >= 4) & !(lead == 0xE2 && next == 0x80) & !(lead == 0xC2 && !latin1_number)
 }
 
 /// `has_counter_char`, reading Arabic letters by their lead byte and other chars decoded.
@@ -1197,8 +1209,12 @@ mod tests {
 
     #[test]
     fn breadcrumb_is_cut() {
-        let text = format!("الرئيسية > أخبار > ليبيا > وفد إلى مالطا\n{P1}");
-        assert_eq!(cleaned(&text), P1);
+        for separator in [">", "»", "›", "/"] {
+            let text = format!("الرئيسية {separator} أخبار {separator} ليبيا {separator} وفد إلى مالطا\n{P1}");
+            assert_eq!(cleaned(&text), P1, "{separator}");
+            let quoted = format!("“الرئيسية” {separator} «أخبار» {separator} ليبيا – {separator} وفد\n{P1}");
+            assert_eq!(cleaned(&quoted), P1, "{separator}");
+        }
     }
 
     #[test]
