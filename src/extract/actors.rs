@@ -227,9 +227,12 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     // A document names few people: a word that ends in none of their surnames is passed over
     // before its proclitics are read and looked up.
     let surnames: Vec<&str> = by_surname.keys().copied().collect();
+    // Their last bytes, compared as one number before the whole surname is.
+    let tail_len = surnames.iter().map(|s| s.len().min(4)).min().unwrap_or(0);
+    let tails: Vec<u32> = surnames.iter().map(|s| tail(s, tail_len)).collect();
     for (i, t) in toks.iter().enumerate() {
         let w = &n[t.start..t.end];
-        if taken.flags[i] || !surnames.iter().any(|s| w.ends_with(s)) {
+        if taken.flags[i] || w.len() < tail_len || !tails.contains(&tail(w, tail_len)) || !surnames.iter().any(|s| w.ends_with(s)) {
             continue;
         }
         // After up to three letters of proclitics (two bytes each).
@@ -289,6 +292,11 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     mentions.sort_by(|a, b| (a.start, a.end, &a.actor.actor_id).cmp(&(b.start, b.end, &b.actor.actor_id)));
     mentions.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.actor.actor_id == b.actor.actor_id);
     mentions
+}
+
+/// The last `len` (at most 4) bytes of `word` as a number.
+fn tail(word: &str, len: usize) -> u32 {
+    word.as_bytes()[word.len() - len..].iter().fold(0, |acc, &b| acc << 8 | u32::from(b))
 }
 
 /// Which tokens are already part of a mention.

@@ -34,7 +34,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let date_matches: Vec<dates::DateMatch> = dates::find_dates_in(text, &norm, doc.published_date).into_iter().filter(|d| !datelines::is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
     let doc_id: std::sync::Arc<str> = doc.doc_id.as_str().into();
-    let mut actor_seen = std::collections::HashSet::new();
+    let mut actor_seen = rustc_hash::FxHashSet::default();
     ex.mentions.reserve_exact(found.len());
 
     for m in &found {

@@ -107,6 +107,9 @@ struct Lexicon {
     share_arabic_parts: FxHashSet<String>,
     /// The share words alone: a cheap test before the (slower) button pattern runs.
     share_words: aho_corasick::AhoCorasick,
+    /// Most words one button match can span: a share variant's, with a number of two words
+    /// (`12 K`) on each side and a colon.
+    max_button_words: usize,
     /// A whole line that is a view/comment counter ("12 تعليق", "1.3K").
     counter_line: Regex,
 }
@@ -163,6 +166,7 @@ impl Lexicon {
                 .prefilter(false)
                 .build(share_raw.iter().map(|w| w.trim().split_whitespace().next().unwrap_or("").to_string()).filter(|w| !w.is_empty()))
                 .expect("share words build an automaton"),
+            max_button_words: share_raw.iter().map(|v| v.split_whitespace().count()).max().unwrap_or(0) + 5,
             counter_line: counter_line_regex(&counter_raw),
         }
     }
@@ -558,8 +562,13 @@ fn share_widget(
     if !counter_chars && has_arabic_word_outside(line, &lexicon.share_arabic_parts) {
         return None;
     }
-    if !lexicon.share_words.is_match(line) {
-        return None;
+    // One share word at most means one button at most: a widget then only if the button is all
+    // the line holds, and a line with more words than a button spans is prose. The button
+    // pattern, run on fewer lines, is slow on long ones (Unicode word boundaries).
+    match lexicon.share_words.find_iter(line).take(2).count() {
+        0 => return None,
+        1 if alphanumeric_word_count(line, lexicon.max_button_words + 1) > lexicon.max_button_words => return None,
+        _ => {}
     }
     if lexicon
         .share_word_alone
@@ -609,6 +618,11 @@ fn share_widget(
     } else {
         Widget::Keep(kept)
     })
+}
+
+/// Whitespace-separated words holding a letter or digit, counted up to `cap`.
+fn alphanumeric_word_count(text: &str, cap: usize) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(cap).count()
 }
 
 /// Some run of Arabic letters on the line is part of no share variant (`parts`: the
@@ -1187,6 +1201,13 @@ mod tests {
             "شارك\n{P1}\nتويتر فيسبوك واتساب\nShare on Facebook | Share on Twitter\nShares:\n{P2}\nشارك هذا المقالإغلاق"
         );
         assert_eq!(cleaned(&text), format!("{P1}\n{P2}"));
+    }
+
+    #[test]
+    fn one_button_is_cut_only_when_it_fills_the_line() {
+        let text = format!("{P1}\n12 K Tweet : 3 K\nأعلنت الوزارة مشاركة 12 شركة ليبية في المعرض الدولي للطاقة في روما الشهر المقبل.\n{P2}");
+        let kept = format!("{P1}\nأعلنت الوزارة مشاركة 12 شركة ليبية في المعرض الدولي للطاقة في روما الشهر المقبل.\n{P2}");
+        assert_eq!(cleaned(&text), kept);
     }
 
     #[test]
