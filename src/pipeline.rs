@@ -7,7 +7,7 @@ use crate::export::sink::{Format, TableSink, WrittenFile};
 use crate::export::version::DatasetRoot;
 use crate::export::{datapackage, validate};
 use crate::extract;
-use crate::frame::{self, tables::Rows};
+use crate::frame;
 use crate::ingest::document::PrepareOptions;
 use crate::ingest::{self, MetadataIndex, UnitWalker};
 use crate::log;
@@ -64,11 +64,14 @@ pub struct RunSummary {
     pub seconds: f64,
 }
 
-/// The rows of one batch, in input order: each kept document with its records, as the
-/// workers returned them (moving the records into one vector per table cost a copy of each).
+/// The rows of one batch, in input order.
 #[derive(Default)]
 struct Batch {
-    documents: Vec<Box<(Document, Extraction)>>,
+    documents: Vec<Document>,
+    events: Vec<Event>,
+    mentions: Vec<Mention>,
+    figures: Vec<Figure>,
+    sectors: Vec<Sector>,
     rejects: Vec<Reject>,
 }
 
@@ -76,11 +79,11 @@ impl Batch {
     /// Empties the batch and keeps its capacity.
     fn clear(&mut self) {
         self.documents.clear();
+        self.events.clear();
+        self.mentions.clear();
+        self.figures.clear();
+        self.sectors.clear();
         self.rejects.clear();
-    }
-
-    fn records<'a, T: 'a>(&'a self, table: fn(&'a Extraction) -> &'a Vec<T>) -> impl Rows<'a, T> {
-        self.documents.iter().flat_map(move |d| table(&d.1))
     }
 }
 
@@ -152,14 +155,15 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             }
         });
 
-        // One batch's buffers serve every batch.
+        // One batch's buffers serve every batch: growing fresh multi-megabyte vectors each
+        // time made the kernel zero new pages over and over.
         let mut batch = Batch::default();
         for (outcomes, bytes) in received {
             for outcome in outcomes {
                 summary.units += 1;
                 match outcome {
                     Outcome::Document(boxed) => {
-                        let (doc, ex) = &*boxed;
+                        let (doc, ex) = *boxed;
                         fingerprint.update(format!("{}\t{}\n", doc.source, doc.doc_id));
                         let key = doc_key(&doc.doc_id);
                         if let Some(first) = first_source_of.get(&key) {
@@ -171,17 +175,16 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                             continue;
                         }
                         first_source_of.insert(key, doc.source.as_str().into());
-                        for a in &ex.actors {
+                        for a in ex.actors {
                             if !actors.contains_key(&*a.actor_id) {
-                                actors.insert(a.actor_id.to_string(), a.clone());
+                                actors.insert(a.actor_id.to_string(), a);
                             }
                         }
-                        summary.documents += 1;
-                        summary.events += ex.events.len() as u64;
-                        summary.mentions += ex.mentions.len() as u64;
-                        summary.figures += ex.figures.len() as u64;
-                        summary.sectors += ex.sectors.len() as u64;
-                        batch.documents.push(boxed);
+                        batch.documents.push(doc);
+                        batch.events.extend(ex.events);
+                        batch.mentions.extend(ex.mentions);
+                        batch.figures.extend(ex.figures);
+                        batch.sectors.extend(ex.sectors);
                     }
                     Outcome::Rejected(reject) => {
                         fingerprint.update(format!("{}\t!{}\n", reject.source, reject.reason));
@@ -190,6 +193,11 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                     }
                 }
             }
+            summary.documents += batch.documents.len() as u64;
+            summary.events += batch.events.len() as u64;
+            summary.mentions += batch.mentions.len() as u64;
+            summary.figures += batch.figures.len() as u64;
+            summary.sectors += batch.sectors.len() as u64;
             summary.rejects += batch.rejects.len() as u64;
             for r in &batch.rejects {
                 log::warn(&format!("rejected {}: {} ({})", r.source, r.reason, r.detail));
@@ -207,7 +215,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         ActorRef::Found(a) => std::sync::Arc::unwrap_or_clone(a),
     }).collect();
     summary.actors = actor_rows.len() as u64;
-    sink(&mut sinks, "actors")?.write(frame::actors_frame(actor_rows.iter())?)?;
+    sink(&mut sinks, "actors")?.write(frame::actors_frame(&actor_rows)?)?;
 
     let kv = [("relations_export.schema_version", SCHEMA_VERSION.to_string()), ("relations_export.version", TOOL_VERSION.to_string())];
     let mut written: Vec<WrittenFile> = Vec::new();
@@ -278,12 +286,12 @@ fn sink<'a>(sinks: &'a mut HashMap<&str, TableSink>, name: &str) -> Result<&'a m
 }
 
 fn write_batch(sinks: &mut HashMap<&str, TableSink>, b: &Batch) -> Result<()> {
-    sink(sinks, "documents")?.write(frame::documents_frame(b.documents.iter().map(|d| &d.0))?)?;
-    sink(sinks, "events")?.write(frame::events_frame(b.records(|e| &e.events))?)?;
-    sink(sinks, "mentions")?.write(frame::mentions_frame(b.records(|e| &e.mentions))?)?;
-    sink(sinks, "figures")?.write(frame::figures_frame(b.records(|e| &e.figures))?)?;
-    sink(sinks, "sectors")?.write(frame::sectors_frame(b.records(|e| &e.sectors))?)?;
-    sink(sinks, "rejects")?.write(frame::rejects_frame(b.rejects.iter())?)?;
+    sink(sinks, "documents")?.write(frame::documents_frame(&b.documents)?)?;
+    sink(sinks, "events")?.write(frame::events_frame(&b.events)?)?;
+    sink(sinks, "mentions")?.write(frame::mentions_frame(&b.mentions)?)?;
+    sink(sinks, "figures")?.write(frame::figures_frame(&b.figures)?)?;
+    sink(sinks, "sectors")?.write(frame::sectors_frame(&b.sectors)?)?;
+    sink(sinks, "rejects")?.write(frame::rejects_frame(&b.rejects)?)?;
     Ok(())
 }
 
