@@ -13,7 +13,7 @@ pub struct ValidateArgs {
 
 pub fn execute(args: ValidateArgs) -> Result<i32> {
     let dir = version::resolve_version_dir(&args.dir.unwrap_or_else(|| PathBuf::from("relations-data")))?;
-    let problems = validate::validate_version(&dir)?;
+    let problems = validate::validate_version(&dir, validate::Checksums::Verify)?;
     if problems.is_empty() {
         println!("{}: valid", dir.display());
         Ok(EXIT_OK)
