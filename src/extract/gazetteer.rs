@@ -239,12 +239,44 @@ fn article_variants(form: &str) -> Vec<String> {
 /// Keeps the longest hits that do not overlap, returned in text order. Equal spans keep every
 /// entry (one form may belong to several entries).
 pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
+    // Hits that overlap nothing, most of them, are kept as they are: only each run of hits
+    // that overlap one another is settled longest first. Runs are found in start order, the
+    // order the matcher gives.
+    if !hits.is_sorted_by_key(|h| h.start) {
+        hits.sort_unstable_by_key(|h| (h.start, h.end, h.entry));
+    }
+    let mut kept = Vec::with_capacity(hits.len());
+    let mut run = Vec::new();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        let mut end = hits[i].end;
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].start < end {
+            end = end.max(hits[j].end);
+            j += 1;
+        }
+        if j == i + 1 {
+            kept.push(hits[i]);
+        } else {
+            run.clear();
+            run.extend_from_slice(&hits[i..j]);
+            settle_overlaps(&mut run, &mut spans);
+            kept.extend_from_slice(&run);
+        }
+        i = j;
+    }
+    kept
+}
+
+/// `longest_non_overlapping` for one run of overlapping hits, in place; `spans` is scratch.
+fn settle_overlaps(hits: &mut Vec<Hit>, spans: &mut Vec<(usize, usize)>) {
     // A hit is its span and entry (the word start follows from the start), so hits with equal
     // keys are equal and the unstable sort, which needs no scratch buffer, orders them the same.
     hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start, h.entry));
     // Kept spans, by start. They never overlap, so the one starting last before a hit's end
     // is the only candidate clash. Hits are kept in place, in the order they are read.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    spans.clear();
     hits.retain(|h| {
         let i = spans.partition_point(|&(start, _)| start < h.end);
         match i.checked_sub(1).map(|j| spans[j]) {
@@ -257,7 +289,6 @@ pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
     });
     // Kept spans have distinct starts; one span's entries stay in entry order.
     hits.sort_unstable_by_key(|h| (h.start, h.entry));
-    hits
 }
 
 #[cfg(test)]
@@ -311,6 +342,31 @@ mod tests {
         let kept: Vec<usize> = longest_non_overlapping(hits).iter().map(|h| h.entry).collect();
         // 2..10 wins over 0..4 and 8..13; 12..16 carries two entries; 20..22 stands alone.
         assert_eq!(kept, [1, 2, 3, 5]);
+    }
+
+    #[test]
+    fn runs_of_overlaps_are_settled_as_the_whole_list_would_be() {
+        // Pseudo-random hits, in text order and shuffled, against one settlement of the lot.
+        let mut seed = 7u64;
+        let mut next = |below: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % below
+        };
+        for _ in 0..2000 {
+            let mut hits: Vec<Hit> = (0..next(12))
+                .map(|_| {
+                    let start = next(40);
+                    Hit { start, end: start + 1 + next(8), word_start: start, entry: next(4) }
+                })
+                .collect();
+            hits.sort_by_key(|h| (h.start, h.end, h.entry));
+            hits.dedup();
+            let mut whole = hits.clone();
+            settle_overlaps(&mut whole, &mut Vec::new());
+            assert_eq!(longest_non_overlapping(hits.clone()), whole, "{hits:?}");
+            hits.reverse();
+            assert_eq!(longest_non_overlapping(hits), whole);
+        }
     }
 
     #[test]
