@@ -8,6 +8,18 @@ pub fn text<'a>(name: &str, values: impl IntoIterator<Item = Option<&'a str>>) -
     Column::new(name.into(), v)
 }
 
+/// `text` for a column that is never null: no validity mask to build.
+pub fn text_required<'a>(name: &str, values: impl IntoIterator<Item = &'a str>) -> Column {
+    let v: Vec<&str> = values.into_iter().collect();
+    Column::new(name.into(), v)
+}
+
+/// `int32` for a column that is never null.
+pub fn int32_required(name: &str, values: impl IntoIterator<Item = i32>) -> Column {
+    let v: Vec<i32> = values.into_iter().collect();
+    Column::new(name.into(), v)
+}
+
 pub fn int32(name: &str, values: impl IntoIterator<Item = Option<i32>>) -> Column {
     let v: Vec<Option<i32>> = values.into_iter().collect();
     Column::new(name.into(), v)

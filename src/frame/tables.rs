@@ -13,45 +13,45 @@ fn frame(table: &str, height: usize, columns: Vec<Column>) -> Result<DataFrame> 
 
 pub fn documents_frame(rows: &[Document]) -> Result<DataFrame> {
     frame("documents", rows.len(), vec![
-        text("doc_id", rows.iter().map(|r| Some(r.doc_id.as_str()))),
-        text("source", rows.iter().map(|r| Some(r.source.as_str()))),
+        text_required("doc_id", rows.iter().map(|r| r.doc_id.as_str())),
+        text_required("source", rows.iter().map(|r| r.source.as_str())),
         text("source_id", rows.iter().map(|r| r.source_id.as_deref())),
         text("url", rows.iter().map(|r| r.url.as_deref())),
         text("outlet", rows.iter().map(|r| r.outlet.as_deref())),
         text("title", rows.iter().map(|r| r.title.as_deref())),
         date("published_date", rows.iter().map(|r| r.published_date))?,
-        text("published_date_source", rows.iter().map(|r| Some(r.published_date_source))),
+        text_required("published_date_source", rows.iter().map(|r| r.published_date_source)),
         text("language", rows.iter().map(|r| r.language.as_deref())),
-        text("text", rows.iter().map(|r| Some(&*r.text))),
-        int32("n_chars", rows.iter().map(|r| Some(r.n_chars))),
-        int32("boilerplate_chars", rows.iter().map(|r| Some(r.boilerplate_chars))),
+        text_required("text", rows.iter().map(|r| &*r.text)),
+        int32_required("n_chars", rows.iter().map(|r| r.n_chars)),
+        int32_required("boilerplate_chars", rows.iter().map(|r| r.boilerplate_chars)),
     ])
 }
 
 pub fn events_frame(rows: &[Event]) -> Result<DataFrame> {
     frame("events", rows.len(), vec![
-        text("event_id", rows.iter().map(|r| Some(&*r.event_id))),
-        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
-        text("event_type", rows.iter().map(|r| Some(r.event_type))),
-        text("cameo_code", rows.iter().map(|r| Some(r.cameo_code))),
-        text("plover_type", rows.iter().map(|r| Some(r.plover_type))),
+        text_required("event_id", rows.iter().map(|r| &*r.event_id)),
+        text_required("doc_id", rows.iter().map(|r| &*r.doc_id)),
+        text_required("event_type", rows.iter().map(|r| r.event_type)),
+        text_required("cameo_code", rows.iter().map(|r| r.cameo_code)),
+        text_required("plover_type", rows.iter().map(|r| r.plover_type)),
         date("event_date", rows.iter().map(|r| r.event_date))?,
-        text("date_precision", rows.iter().map(|r| Some(r.date_precision))),
+        text_required("date_precision", rows.iter().map(|r| r.date_precision)),
         text("date_text", rows.iter().map(|r| r.date_text.as_deref())),
         string_list("countries", rows.iter().map(|r| &r.countries))?,
         text("location_id", rows.iter().map(|r| r.location_id.as_deref())),
         string_list("actor_ids", rows.iter().map(|r| &r.actor_ids))?,
         string_list("sectors", rows.iter().map(|r| &r.sectors))?,
-        text("sentence", rows.iter().map(|r| Some(r.sentence.as_str()))),
-        int32("char_start", rows.iter().map(|r| Some(r.char_start))),
-        int32("char_end", rows.iter().map(|r| Some(r.char_end))),
+        text_required("sentence", rows.iter().map(|r| r.sentence.as_str())),
+        int32_required("char_start", rows.iter().map(|r| r.char_start)),
+        int32_required("char_end", rows.iter().map(|r| r.char_end)),
     ])
 }
 
 pub fn actors_frame(rows: &[Actor]) -> Result<DataFrame> {
     frame("actors", rows.len(), vec![
-        text("actor_id", rows.iter().map(|r| Some(&*r.actor_id))),
-        text("actor_type", rows.iter().map(|r| Some(r.actor_type))),
+        text_required("actor_id", rows.iter().map(|r| &*r.actor_id)),
+        text_required("actor_type", rows.iter().map(|r| r.actor_type)),
         text("name_ar", rows.iter().map(|r| r.name_ar.as_deref())),
         text("name_en", rows.iter().map(|r| r.name_en.as_deref())),
         text("country", rows.iter().map(|r| r.country.as_deref())),
@@ -65,36 +65,36 @@ pub fn actors_frame(rows: &[Actor]) -> Result<DataFrame> {
 
 pub fn mentions_frame(rows: &[Mention]) -> Result<DataFrame> {
     frame("mentions", rows.len(), vec![
-        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
-        text("actor_id", rows.iter().map(|r| Some(&*r.actor_id))),
-        text("mention_text", rows.iter().map(|r| Some(r.mention_text.as_str()))),
+        text_required("doc_id", rows.iter().map(|r| &*r.doc_id)),
+        text_required("actor_id", rows.iter().map(|r| &*r.actor_id)),
+        text_required("mention_text", rows.iter().map(|r| r.mention_text.as_str())),
         text("role_text", rows.iter().map(|r| r.role_text.as_deref())),
-        int32("char_start", rows.iter().map(|r| Some(r.char_start))),
-        int32("char_end", rows.iter().map(|r| Some(r.char_end))),
+        int32_required("char_start", rows.iter().map(|r| r.char_start)),
+        int32_required("char_end", rows.iter().map(|r| r.char_end)),
     ])
 }
 
 pub fn figures_frame(rows: &[Figure]) -> Result<DataFrame> {
     frame("figures", rows.len(), vec![
-        text("figure_id", rows.iter().map(|r| Some(r.figure_id.as_str()))),
-        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
-        text("kind", rows.iter().map(|r| Some(r.kind))),
+        text_required("figure_id", rows.iter().map(|r| r.figure_id.as_str())),
+        text_required("doc_id", rows.iter().map(|r| &*r.doc_id)),
+        text_required("kind", rows.iter().map(|r| r.kind)),
         text("metric", rows.iter().map(|r| r.metric.as_deref())),
         float64("value", rows.iter().map(|r| r.value)),
         text("unit", rows.iter().map(|r| r.unit.as_deref())),
         int32("year", rows.iter().map(|r| r.year)),
         string_list("countries", rows.iter().map(|r| &r.countries))?,
-        text("text", rows.iter().map(|r| Some(r.text.as_str()))),
-        text("sentence", rows.iter().map(|r| Some(r.sentence.as_str()))),
-        int32("char_start", rows.iter().map(|r| Some(r.char_start))),
-        int32("char_end", rows.iter().map(|r| Some(r.char_end))),
+        text_required("text", rows.iter().map(|r| r.text.as_str())),
+        text_required("sentence", rows.iter().map(|r| r.sentence.as_str())),
+        int32_required("char_start", rows.iter().map(|r| r.char_start)),
+        int32_required("char_end", rows.iter().map(|r| r.char_end)),
     ])
 }
 
 pub fn sectors_frame(rows: &[Sector]) -> Result<DataFrame> {
     frame("sectors", rows.len(), vec![
-        text("doc_id", rows.iter().map(|r| Some(&*r.doc_id))),
-        text("sector", rows.iter().map(|r| Some(r.sector))),
+        text_required("doc_id", rows.iter().map(|r| &*r.doc_id)),
+        text_required("sector", rows.iter().map(|r| r.sector)),
         text("event_id", rows.iter().map(|r| r.event_id.as_deref())),
         text("text", rows.iter().map(|r| r.text.as_deref())),
         int32("char_start", rows.iter().map(|r| r.char_start)),
@@ -104,8 +104,8 @@ pub fn sectors_frame(rows: &[Sector]) -> Result<DataFrame> {
 
 pub fn rejects_frame(rows: &[Reject]) -> Result<DataFrame> {
     frame("rejects", rows.len(), vec![
-        text("source", rows.iter().map(|r| Some(r.source.as_str()))),
-        text("reason", rows.iter().map(|r| Some(r.reason.as_str()))),
-        text("detail", rows.iter().map(|r| Some(r.detail.as_str()))),
+        text_required("source", rows.iter().map(|r| r.source.as_str())),
+        text_required("reason", rows.iter().map(|r| r.reason.as_str())),
+        text_required("detail", rows.iter().map(|r| r.detail.as_str())),
     ])
 }
