@@ -11,6 +11,7 @@ use crate::model::{Actor, ActorRef};
 use crate::text::clitics::proclitic_ends;
 use crate::text::normalize::{normalize_str, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 /// One actor mention, in byte offsets of the original text.
@@ -75,11 +76,6 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
 /// registry, titles and organization heads.
 pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hits: Vec<Hit>, title_hits: Vec<Hit>, org_head_hits: Vec<Hit>) -> Vec<ActorMention> {
     let n = norm.text.as_str();
-    // Index of the token holding a byte (binary search: documents can be megabytes long).
-    let tok_at = |byte: usize| {
-        let i = toks.partition_point(|t| t.end <= byte);
-        (i < toks.len() && toks[i].start <= byte).then_some(i)
-    };
     let reg = &*REGISTRY;
     let lex = &*LEX;
     let mut out: Vec<(usize, usize, ActorRef, Option<String>)> = Vec::new(); // normalized span
@@ -87,10 +83,11 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     // 1. Registry names, adjectives and ambiguous forms in place context.
     let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
     let mut taken = Taken::new(toks);
+    let tok_at = |byte: usize, taken: &Taken| taken.token_at(byte);
     for h in &reg_hits {
         let form = reg.gazetteer.entries[h.entry];
         if form.kind == FormKind::Ambiguous {
-            let prev = tok_at(h.word_start).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
+            let prev = tok_at(h.word_start, &taken).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
             let actor_type = reg.actors[form.actor].actor_type;
             let cues: &[&str] = if actor_type == "organization" { &ORG_CUES } else { &PLACE_CUES };
             let quoted = n[..h.word_start].trim_end().ends_with(['"', '“', '«']);
@@ -110,7 +107,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     // For each token, the title ending on it (looked up for every word, so indexed, not hashed).
     let mut title_ending_at: Vec<Option<&Hit>> = vec![None; toks.len()];
     for h in &title_hits {
-        if let Some(i) = tok_at(h.end.saturating_sub(1)) {
+        if let Some(i) = tok_at(h.end.saturating_sub(1), &taken) {
             title_ending_at[i] = Some(h);
         }
     }
@@ -255,7 +252,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         if is_taken(h.word_start, h.end, &taken) {
             continue;
         }
-        let Some(ti) = tok_at(h.start) else { continue };
+        let Some(ti) = tok_at(h.start, &taken) else { continue };
         // head + at least one complement word + country adjective; "شركة مالطية" alone is generic.
         for k in ti + 1..(ti + 5).min(toks.len()) {
             if k > ti + 1 && word(k).starts_with('و') && !lex.given.contains_key(word(k)) {
@@ -299,21 +296,51 @@ fn tail(word: &str, len: usize) -> u32 {
     word.as_bytes()[word.len() - len..].iter().fold(0, |acc, &b| acc << 8 | u32::from(b))
 }
 
-/// Which tokens are already part of a mention.
+/// Which tokens are already part of a mention, and tokens found by byte offset.
 struct Taken<'a> {
     toks: &'a [Word],
     flags: Vec<bool>,
+    /// Where the last search ended. Offsets come mostly in text order (hits, names), so the
+    /// next token is usually a few steps on: found by stepping, not by a binary search.
+    hint: Cell<usize>,
 }
 
 impl<'a> Taken<'a> {
     fn new(toks: &'a [Word]) -> Self {
-        Self { toks, flags: vec![false; toks.len()] }
+        Self { toks, flags: vec![false; toks.len()], hint: Cell::new(0) }
     }
 
+    /// Index of the first token that ends after `byte` (or the number of tokens).
+    fn first_ending_after(&self, byte: usize) -> usize {
+        const STEPS: usize = 8;
+        let toks = self.toks;
+        let mut i = self.hint.get();
+        if i > 0 && toks[i - 1].end > byte {
+            i = toks.partition_point(|t| t.end <= byte);
+        } else {
+            let stop = (i + STEPS).min(toks.len());
+            while i < stop && toks[i].end <= byte {
+                i += 1;
+            }
+            if i == stop {
+                i += toks[i..].partition_point(|t| t.end <= byte);
+            }
+        }
+        self.hint.set(i);
+        i
+    }
+
+    /// Index of the token holding `byte`.
+    fn token_at(&self, byte: usize) -> Option<usize> {
+        let i = self.first_ending_after(byte);
+        (i < self.toks.len() && self.toks[i].start <= byte).then_some(i)
+    }
+
+    /// The tokens that the byte range `s..e` touches.
     fn range(&self, s: usize, e: usize) -> std::ops::Range<usize> {
-        let a = self.toks.partition_point(|t| t.end <= s);
-        let b = self.toks.partition_point(|t| t.start < e);
-        a..b.max(a)
+        let a = self.first_ending_after(s);
+        let b = a + self.toks[a..].iter().take_while(|t| t.start < e).count();
+        a..b
     }
 
     fn mark(&mut self, s: usize, e: usize) {
@@ -390,6 +417,19 @@ mod tests {
         let countries: Vec<&str> = got.iter().filter(|(id, _)| id.starts_with("country/")).map(|(id, _)| id.as_str()).collect();
         assert!(countries.contains(&"country/BLR") && countries.contains(&"country/RUS") && countries.contains(&"country/LBY"), "{got:?}");
         assert!(got.iter().any(|(id, t)| id == "city/tripoli" && t == "طرابلس"), "{got:?}");
+    }
+
+    #[test]
+    fn token_search_steps_forward_and_still_finds_any_offset() {
+        let text = "وصل وزير الخارجية، السيد أحمد، إلى روما اليوم لبحث ملف الهجرة مع نظيره الإيطالي";
+        let toks = words(text);
+        let taken = Taken::new(&toks);
+        // Offsets in text order, then backwards, then jumping: each as a binary search finds it.
+        let forward: Vec<usize> = (0..=text.len()).collect();
+        let jumps: Vec<usize> = (0..=text.len()).map(|k| k * 37 % (text.len() + 1)).collect();
+        for byte in forward.iter().chain(forward.iter().rev()).chain(&jumps) {
+            assert_eq!(taken.first_ending_after(*byte), toks.partition_point(|t| t.end <= *byte), "{byte}");
+        }
     }
 
     #[test]
