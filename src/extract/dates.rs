@@ -279,11 +279,11 @@ impl KeyShapes {
     /// Some key may end like `word` or like one of its clitic-stripped forms: those leave
     /// at least two chars and share the word's ending ("لل" becomes "ال" well before it).
     fn may_end(&self, word: &str) -> bool {
-        let is_pair = |word: &str| Self::last::<2>(word).is_some_and(|e| self.pairs.contains(e));
         match Self::last::<3>(word) {
-            Some(ending) => self.endings.contains(ending) || is_pair(word),
+            // The last two chars' slots are the last three's, less the third from the end.
+            Some(ending) => self.endings.contains(ending) || self.pairs.contains(ending % Self::SLOTS.pow(2)),
             // A word of two chars has no shorter form; one of one char is always looked up.
-            None => word.chars().nth(1).is_none() || is_pair(word),
+            None => word.chars().nth(1).is_none() || Self::last::<2>(word).is_some_and(|e| self.pairs.contains(e)),
         }
     }
 
