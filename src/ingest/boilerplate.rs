@@ -174,6 +174,16 @@ impl Lexicon {
     /// `marker(&line_key(line))`, without folding the head of a line whose first word
     /// starts no marker (most paragraphs).
     fn line_marker(&self, line: &str) -> Option<MarkerHit> {
+        // Most paragraphs open with a word of plain Arabic letters (which fold to themselves)
+        // and a space before the next word: that word is the key's first word as it stands.
+        let bytes = line.as_bytes();
+        let word_end = plain_arabic_run_end(bytes, 0);
+        if word_end > 0 && bytes.get(word_end) == Some(&b' ') && plain_arabic_run_end(bytes, word_end + 1) > word_end + 1 {
+            if !self.marker_first_words.contains(&line[..word_end]) {
+                return None;
+            }
+            return self.marker(&line_key(line));
+        }
         // The first word of the key of a line's head is the first word of the line's key,
         // when the head holds the word's end.
         let head_key = line_key_of_head(line, FIRST_WORD_KEY_CHARS);
@@ -1331,6 +1341,17 @@ mod tests {
         for group in chars.chunks(8) {
             let text: String = group.iter().map(|c| format!("x{c}y ")).collect();
             assert_eq!(capped_word_count(&text), count(&text), "{group:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_marker_is_the_marker_of_the_line_key() {
+        let lexicon = lexicon();
+        let lines = [P1, P2, "اقرأ أيضا: الجزائر وتونس تبحثان إنشاء منطقة تجارية حرة على الحدود بين البلدين في العام المقبل",
+            "المصدر: وكالة الأنباء الليبية", "اقرأ أيضاً عن الهجرة وخفر السواحل", "«اقرأ» أيضا", "وسوم: ليبيا، مالطا", "أقرأ المزيد من الأخبار هنا"];
+        for line in lines {
+            let hit = |h: Option<MarkerHit>| h.map(|h| (h.family, h.alone, h.separated));
+            assert_eq!(hit(lexicon.line_marker(line)), hit(lexicon.marker(&line_key(line))), "{line}");
         }
     }
 
