@@ -1353,6 +1353,7 @@ mod tests {
             let hit = |h: Option<MarkerHit>| h.map(|h| (h.family, h.alone, h.separated));
             assert_eq!(hit(lexicon.line_marker(line)), hit(lexicon.marker(&line_key(line))), "{line}");
         }
+        assert!(lines.iter().filter(|l| lexicon.line_marker(l).is_some()).count() >= 3);
     }
 
     #[test]
