@@ -83,11 +83,10 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     // 1. Registry names, adjectives and ambiguous forms in place context.
     let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
     let mut taken = Taken::new(toks);
-    let tok_at = |byte: usize, taken: &Taken| taken.token_at(byte);
     for h in &reg_hits {
         let form = reg.gazetteer.entries[h.entry];
         if form.kind == FormKind::Ambiguous {
-            let prev = tok_at(h.word_start, &taken).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
+            let prev = taken.token_at(h.word_start).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
             let actor_type = reg.actors[form.actor].actor_type;
             let cues: &[&str] = if actor_type == "organization" { &ORG_CUES } else { &PLACE_CUES };
             let quoted = n[..h.word_start].trim_end().ends_with(['"', '“', '«']);
@@ -107,7 +106,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     // For each token, the title ending on it (looked up for every word, so indexed, not hashed).
     let mut title_ending_at: Vec<Option<&Hit>> = vec![None; toks.len()];
     for h in &title_hits {
-        if let Some(i) = tok_at(h.end.saturating_sub(1), &taken) {
+        if let Some(i) = taken.token_at(h.end.saturating_sub(1)) {
             title_ending_at[i] = Some(h);
         }
     }
@@ -224,12 +223,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     // A document names few people: a word that ends in none of their surnames is passed over
     // before its proclitics are read and looked up.
     let surnames: Vec<&str> = by_surname.keys().copied().collect();
-    // Their last bytes, compared as one number before the whole surname is.
-    let tail_len = surnames.iter().map(|s| s.len().min(4)).min().unwrap_or(0);
-    let tails: Vec<u32> = surnames.iter().map(|s| tail(s, tail_len)).collect();
     for (i, t) in toks.iter().enumerate() {
         let w = &n[t.start..t.end];
-        if taken.flags[i] || w.len() < tail_len || !tails.contains(&tail(w, tail_len)) || !surnames.iter().any(|s| w.ends_with(s)) {
+        if taken.flags[i] || !surnames.iter().any(|s| w.ends_with(s)) {
             continue;
         }
         // After up to three letters of proclitics (two bytes each).
@@ -252,7 +248,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         if is_taken(h.word_start, h.end, &taken) {
             continue;
         }
-        let Some(ti) = tok_at(h.start, &taken) else { continue };
+        let Some(ti) = taken.token_at(h.start) else { continue };
         // head + at least one complement word + country adjective; "شركة مالطية" alone is generic.
         for k in ti + 1..(ti + 5).min(toks.len()) {
             if k > ti + 1 && word(k).starts_with('و') && !lex.given.contains_key(word(k)) {
@@ -289,11 +285,6 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
     mentions.sort_by(|a, b| (a.start, a.end, &a.actor.actor_id).cmp(&(b.start, b.end, &b.actor.actor_id)));
     mentions.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.actor.actor_id == b.actor.actor_id);
     mentions
-}
-
-/// The last `len` (at most 4) bytes of `word` as a number.
-fn tail(word: &str, len: usize) -> u32 {
-    word.as_bytes()[word.len() - len..].iter().fold(0, |acc, &b| acc << 8 | u32::from(b))
 }
 
 /// Which tokens are already part of a mention, and tokens found by byte offset.
