@@ -295,6 +295,11 @@ fn settle_overlaps(hits: &mut Vec<Hit>, spans: &mut Vec<(usize, usize)>) {
 mod tests {
     use super::*;
 
+    /// The entries `g` finds in `text`, in text order.
+    fn entries_found<'g>(g: &'g Gazetteer<&'static str>, text: &str) -> Vec<&'g str> {
+        g.find(&normalize_str(text)).iter().map(|h| g.entries[h.entry]).collect()
+    }
+
     fn gaz() -> Gazetteer<&'static str> {
         Gazetteer::new(vec!["DZA", "RUS", "RUS-adj"], [("الجزائر".to_string(), 0), ("روسيا".to_string(), 1), ("روسي".to_string(), 2)])
     }
@@ -313,9 +318,7 @@ mod tests {
     #[test]
     fn a_form_of_several_entries_finds_each_in_entry_order() {
         let g = Gazetteer::new(vec!["city", "province", "country"], [("سرت".to_string(), 1), ("ليبيا".to_string(), 2), ("سرت".to_string(), 0)]);
-        let n = normalize_str("وصل الوفد إلى سرت في ليبيا");
-        let found: Vec<&str> = g.find(&n).iter().map(|h| g.entries[h.entry]).collect();
-        assert_eq!(found, ["city", "province", "country"]);
+        assert_eq!(entries_found(&g, "وصل الوفد إلى سرت في ليبيا"), ["city", "province", "country"]);
     }
 
     #[test]
@@ -372,9 +375,7 @@ mod tests {
     #[test]
     fn multi_word_forms_cross_spaces_and_punctuation() {
         let g = Gazetteer::new(vec!["5+5", "OPEC+", "UN"], [("اللجنة العسكرية 5+5".to_string(), 0), ("أوبك+".to_string(), 1), ("الأمم المتحدة".to_string(), 2)]);
-        let n = normalize_str("اجتمعت اللجنة العسكرية 5+5 وتحالف أوبك+، ثم الأمم المتحدة.");
-        let found: Vec<&str> = g.find(&n).iter().map(|h| g.entries[h.entry]).collect();
-        assert_eq!(found, ["5+5", "OPEC+", "UN"]);
+        assert_eq!(entries_found(&g, "اجتمعت اللجنة العسكرية 5+5 وتحالف أوبك+، ثم الأمم المتحدة."), ["5+5", "OPEC+", "UN"]);
         // A form is not found inside a longer word, nor when only its first word is present.
         assert!(g.find(&normalize_str("الأمم وحدها وأوبكي")).is_empty());
     }
