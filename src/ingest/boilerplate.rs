@@ -573,8 +573,8 @@ fn share_widget(
         return None;
     }
     // One share word at most means one button at most: a widget then only if the button is all
-    // the line holds, and a line with more words than a button spans is prose. The button
-    // pattern, run on fewer lines, is slow on long ones (Unicode word boundaries).
+    // the line holds, which a line with more words than a button spans cannot be. The button
+    // pattern, so run on fewer lines, is slow on long ones (Unicode word boundaries).
     match lexicon.share_words.find_iter(line).take(2).count() {
         0 => return None,
         1 if alphanumeric_word_count(line, lexicon.max_button_words + 1) > lexicon.max_button_words => return None,
