@@ -12,7 +12,7 @@
 //! Precision is never finer than what is written: no day is invented.
 
 use super::numbers::WordMap;
-use crate::text::letters::{arabic_run_end, folded_match_letter, is_plain_arabic_letter, MATCH_FOLDED};
+use crate::text::letters::{any_byte_pair, arabic_run_end, folded_match_letter, is_plain_arabic_letter, MATCH_FOLDED};
 use crate::text::normalize::Normalized;
 use std::borrow::Cow;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -81,12 +81,10 @@ fn matches(doc: &Doc, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
 /// Does `text` lack every char on which this module's fold differs from `text::normalize`:
 /// Quranic marks U+0610..U+061A and the no-break space (dropped and spaced there, kept here),
 /// the Arabic letter mark U+061C (kept there), ٪ ٫ ٬ (read as % . , here)? Tested on byte
-/// pairs in blocks without an early exit, so that the loop is vectorized.
+/// pairs (`letters::any_byte_pair`).
 fn folds_agree(text: &str) -> bool {
-    let bytes = text.as_bytes();
     let differs = |a: u8, b: u8| ((a == 0xD8) & ((b.wrapping_sub(0x90) <= 0x0A) | (b == 0x9C))) | ((a == 0xD9) & (b.wrapping_sub(0xAA) <= 2)) | ((a == 0xC2) & (b == 0xA0));
-    let Some(leads) = bytes.len().checked_sub(1).map(|n| &bytes[..n]) else { return true };
-    leads.chunks(64).zip(bytes[1..].chunks(64)).all(|(a, b)| !a.iter().zip(b).fold(false, |found, (&a, &b)| found | differs(a, b)))
+    !any_byte_pair(text.as_bytes(), differs)
 }
 
 /// The publication date printed as a dateline near the top of an article (first 6 non-empty

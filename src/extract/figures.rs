@@ -8,7 +8,7 @@
 
 use super::numbers::{self, Doc, Phrase, TokKind};
 use super::gazetteer::Gazetteer;
-use crate::text::letters::ends_digit;
+use crate::text::letters::{any_byte_pair, ends_digit};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -126,10 +126,9 @@ pub fn may_have_figures(sentence: &str, norm_sentence: &str, exclude: &[(usize, 
     has_digit(bytes.get(from..).unwrap_or_default()) || norm_sentence.contains('\u{061C}')
 }
 
-/// `bytes` hold a digit the number tokenizer reads (`letters::ends_digit`). No early exit, so
-/// the loop is vectorized.
+/// `bytes` hold a digit the number tokenizer reads (`letters::ends_digit`).
 fn has_digit(bytes: &[u8]) -> bool {
-    (0..bytes.len()).fold(false, |any, i| any | ends_digit(if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]))
+    any_byte_pair(bytes, ends_digit)
 }
 
 /// The words a figure can start with: number words and dual unit nouns ("طائرتين"), matched

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::letters::{ends_digit, is_plain_arabic_letter, plain_arabic_run_end};
+use crate::text::letters::{any_byte_pair, ends_digit, is_plain_arabic_letter, plain_arabic_run_end};
 
 /// Cleaned article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -487,13 +487,10 @@ fn has_glued_words(text: &str) -> bool {
 /// must stand between spaces: `»` glued to a word is a closing quote.
 fn is_breadcrumb(line: &str, lexicon: &Lexicon) -> bool {
     // Byte test first: the char search decodes every char. » is C2 BB and › is E2 80 BA; news
-    // text is full of other C2 and E2 chars (« “ ” –), so their last bytes are read too. One
-    // pass over byte pairs without an early exit, so it is vectorized: it runs on nearly
-    // every line.
-    let bytes = line.as_bytes();
-    let may_have_separator = (0..bytes.len()).fold(false, |any, i| {
-        let (before, b) = (if i > 0 { bytes[i - 1] } else { 0 }, bytes[i]);
-        any | (b == b'>') | (b == b'/') | (before == 0xC2 && b == 0xBB) | (before == 0x80 && b == 0xBA)
+    // text is full of other C2 and E2 chars (« “ ” –), so their last bytes are read too. It
+    // runs on nearly every line.
+    let may_have_separator = any_byte_pair(line.as_bytes(), |before, b| {
+        (b == b'>') | (b == b'/') | (before == 0xC2 && b == 0xBB) | (before == 0x80 && b == 0xBA)
     });
     if !may_have_separator || !line.contains(['>', '»', '›', '/']) {
         return false;

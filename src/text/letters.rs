@@ -23,6 +23,15 @@ pub fn ends_digit(before: u8, b: u8) -> bool {
     b.is_ascii_digit() | (before == 0xD9 && b.wrapping_sub(0xA0) < 10) | (before == 0xDB && b.wrapping_sub(0xB0) < 10)
 }
 
+/// Does some byte of `bytes`, read with the byte before it (0 before the first), satisfy
+/// `pair`? Blocks of 64 pairs are tested without an early exit, so that the scan is vectorized:
+/// the byte tests that run on every line or sentence are written this way.
+pub fn any_byte_pair(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
+    let Some((&first, _)) = bytes.split_first() else { return false };
+    pair(0, first)
+        || bytes[..bytes.len() - 1].chunks(64).zip(bytes[1..].chunks(64)).any(|(a, b)| a.iter().zip(b).fold(false, |found, (&a, &b)| found | pair(a, b)))
+}
+
 /// Is code point `code` an Arabic letter (U+0621..U+064A) outside the set `changed`?
 fn is_kept_letter(code: u32, changed: u64) -> bool {
     let offset = code.wrapping_sub(0x621);
@@ -83,6 +92,22 @@ pub fn plain_arabic_run_end(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_byte_pair_reads_every_pair_across_blocks() {
+        // One marked byte at each place, around the 64-byte block edges: found, with the right
+        // byte before it (0 before the first), and nothing found without it.
+        for len in [0, 1, 2, 63, 64, 65, 128, 129, 200] {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b'x';
+                let before = if at > 0 { b'a' } else { 0 };
+                assert!(any_byte_pair(&bytes, |a, b| a == before && b == b'x'), "{len} {at}");
+                assert!(!any_byte_pair(&bytes, |a, b| a != before && b == b'x'), "{len} {at}");
+            }
+            assert!(!any_byte_pair(&vec![b'a'; len], |_, b| b == b'x'));
+        }
+    }
 
     #[test]
     fn ends_digit_reads_the_three_digit_rows() {
