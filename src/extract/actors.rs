@@ -26,8 +26,9 @@ pub struct ActorMention {
 struct Lexicons {
     titles: Gazetteer<()>,
     org_heads: Gazetteer<String>,
-    /// Normalized given names; the bool says "also an ordinary word".
-    given: HashMap<String, bool>,
+    /// Normalized given names, each one word; the entry says "also an ordinary word". Matched
+    /// in the document's one lexicon pass rather than looked up word by word here.
+    given: Gazetteer<bool>,
     /// Words that end a name: function words and the event/sector vocabulary.
     stop: HashSet<String>,
 }
@@ -38,11 +39,13 @@ static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     let titles = Gazetteer::from_tsv(data_file!("lexicon/titles.tsv"), "title_ar", |_, _| Some(()));
     let org_heads = Gazetteer::from_tsv(data_file!("lexicon/org_heads.tsv"), "head_ar", |t, r| Some(t.get(r, "org_kind").unwrap_or("other").to_string()));
     let t = Tsv::parse(data_file!("lexicon/given_names.tsv"));
-    let given = t
+    // A name listed twice keeps its last row.
+    let given: std::collections::BTreeMap<String, bool> = t
         .rows
         .iter()
         .filter_map(|r| Some((normalize_str(t.get(r, "name_ar")?), t.get(r, "origin") == Some("ambiguous"))))
         .collect();
+    let given = Gazetteer::exact(given.values().copied().collect(), given.into_keys().collect());
     let mut stop: HashSet<String> = FUNCTION_WORDS.split_whitespace().map(normalize_str).collect();
     for (file, col) in [(data_file!("lexicon/event_triggers.tsv"), "form_ar"), (data_file!("lexicon/sectors.tsv"), "form_ar")] {
         let t = Tsv::parse(file);
@@ -61,20 +64,66 @@ const PLACE_CUES: [&str; 12] = ["في", "الى", "من", "مدينه", "بلد�
 /// Words before an ambiguous organization name that make it the organization (قالت الجزيرة).
 const ORG_CUES: [&str; 16] = ["قالت", "ذكرت", "افادت", "نقلت", "وفق", "بحسب", "حسب", "لقناه", "قناه", "وكاله", "صحيفه", "موقع", "اوردت", "نشرت", "عن", "اعلنت"];
 
-/// The title and organization-head lexicons' forms, for the one-pass matcher.
-pub(super) fn lexicon_forms() -> (Forms<'static>, Forms<'static>) {
-    (LEX.titles.forms(), LEX.org_heads.forms())
+/// The title, organization-head and given-name lexicons' forms, for the one-pass matcher.
+pub(super) fn lexicon_forms() -> (Forms<'static>, Forms<'static>, Forms<'static>) {
+    (LEX.titles.forms(), LEX.org_heads.forms(), LEX.given.forms())
 }
 
 pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
     let n = norm.text.as_str();
     let lex = &*LEX;
-    find_actors_in(text, norm, &words(n), REGISTRY.gazetteer.find_all(n), lex.titles.find_all(n), lex.org_heads.find_all(n))
+    let hits = ActorHits { registry: REGISTRY.gazetteer.find_all(n), titles: lex.titles.find_all(n), org_heads: lex.org_heads.find_all(n), given_names: lex.given.find_all(n) };
+    find_actors_in(text, norm, &words(n), hits)
+}
+
+/// The overlapping hits, in `find_actors_in`'s text, of the lexicons it reads.
+pub struct ActorHits {
+    pub registry: Vec<Hit>,
+    pub titles: Vec<Hit>,
+    pub org_heads: Vec<Hit>,
+    pub given_names: Vec<Hit>,
+}
+
+/// A word that is a given name, as written or after a glued و (وفيكتور).
+#[derive(Clone, Copy, Default)]
+struct GivenName {
+    /// The whole word is a given name; true if it is also an ordinary word.
+    whole: Option<bool>,
+    /// The word less its first letter و is one.
+    after_waw: Option<bool>,
+}
+
+impl GivenName {
+    /// Bytes of the glued و to skip, and whether the name is also an ordinary word.
+    fn bare(self) -> Option<(usize, bool)> {
+        self.whole.map(|ordinary| (0, ordinary)).or(self.after_waw.map(|ordinary| ('و'.len_utf8(), ordinary)))
+    }
+}
+
+/// For each word, the given name it is, from the given-name lexicon's hits.
+fn given_names_at(n: &str, taken: &Taken, hits: &[Hit]) -> Vec<GivenName> {
+    let toks = taken.toks;
+    let mut given = vec![GivenName::default(); toks.len()];
+    for h in hits {
+        let Some(i) = taken.token_at(h.word_start) else { continue };
+        let word = toks[i];
+        if h.end != word.end {
+            continue; // names are one word
+        }
+        let ordinary = LEX.given.entries[h.entry];
+        if h.start == word.start {
+            given[i].whole = Some(ordinary);
+        } else if h.start == word.start + 'و'.len_utf8() && n[word.start..].starts_with('و') {
+            given[i].after_waw = Some(ordinary);
+        }
+    }
+    given
 }
 
 /// Actor mentions given the words of the normalized text and the overlapping hits of the
 /// registry, titles and organization heads.
-pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hits: Vec<Hit>, title_hits: Vec<Hit>, org_head_hits: Vec<Hit>) -> Vec<ActorMention> {
+pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorHits) -> Vec<ActorMention> {
+    let ActorHits { registry: registry_hits, titles: title_hits, org_heads: org_head_hits, given_names } = hits;
     let n = norm.text.as_str();
     let reg = &*REGISTRY;
     let lex = &*LEX;
@@ -111,13 +160,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         }
     }
     let word = |i: usize| &n[toks[i].start..toks[i].end];
-    // A given name, without a conjunction glued to it (وفيكتور).
-    let bare = |w: &'_ str| -> Option<usize> {
-        if lex.given.contains_key(w) {
-            return Some(0);
-        }
-        w.strip_prefix('و').filter(|rest| lex.given.contains_key(*rest)).map(|_| 'و'.len_utf8())
-    };
+    let given = given_names_at(n, &taken, &given_names);
     let registry_word = |i: usize, taken: &Taken| taken.flags[i];
     let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
     let mut i = 0;
@@ -144,8 +187,8 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         let first = word(i);
         // The look-up most words fail comes first: a given name, or a title before.
         let starts_name = !registry_word(i, &taken)
-            && match (bare(first).map(|skip| &first[skip..]), role) {
-                (Some(g), _) => !lex.given.get(g).copied().unwrap_or(true) || role.is_some(),
+            && match (given[i].bare(), role) {
+                (Some((_, ordinary)), _) => !ordinary || role.is_some(),
                 // After a title, a registry surname alone (الرئيس بوتين); other words are not names.
                 (None, Some(_)) => reg.surnames.get(first).is_some_and(|l| l.len() == 1),
                 (None, None) => false,
@@ -159,7 +202,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         let mut end = i + 1;
         while end < toks.len() && end - i < 4 {
             let w = word(end);
-            if stop(w) || registry_word(end, &taken) || (w.starts_with('و') && !lex.given.contains_key(w)) {
+            if stop(w) || registry_word(end, &taken) || (w.starts_with('و') && given[end].whole.is_none()) {
                 break;
             }
             // A gap with punctuation ends the name.
@@ -167,7 +210,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
                 break;
             }
             let connector = matches!(word(end - 1), "عبد" | "ابو" | "بن" | "ابن" | "بك" | "ولد" | "دي" | "فون" | "ال");
-            if end - i >= 2 && !(connector || w.starts_with("ال") || lex.given.contains_key(w)) {
+            if end - i >= 2 && !(connector || w.starts_with("ال") || given[end].whole.is_some()) {
                 break;
             }
             end += 1;
@@ -188,7 +231,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         let mut name = n[s..e].to_string();
         // A name glued to a conjunction ("وفيكتور") starts after it.
         let mut s = s;
-        if let Some(skip) = bare(word(*a)).filter(|&skip| skip > 0) {
+        if let Some((skip, _)) = given[*a].bare().filter(|&(skip, _)| skip > 0) {
             s = toks[*a].start + skip;
             name = n[s..e].to_string();
         }
@@ -251,7 +294,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], registry_hit
         let Some(ti) = taken.token_at(h.start) else { continue };
         // head + at least one complement word + country adjective; "شركة مالطية" alone is generic.
         for k in ti + 1..(ti + 5).min(toks.len()) {
-            if k > ti + 1 && word(k).starts_with('و') && !lex.given.contains_key(word(k)) {
+            if k > ti + 1 && word(k).starts_with('و') && given[k].whole.is_none() {
                 break;
             }
             let first = reg_hits.partition_point(|r| r.start < toks[k].start);
@@ -421,6 +464,28 @@ mod tests {
         for byte in forward.iter().chain(forward.iter().rev()).chain(&jumps) {
             assert_eq!(taken.first_ending_after(*byte), toks.partition_point(|t| t.end <= *byte), "{byte}");
         }
+    }
+
+    #[test]
+    fn given_names_are_read_from_the_lexicon_hits_whole_or_after_a_glued_waw() {
+        let n = normalize("التقى فيكتور وسالم وأحمد فمحمد وكتب عبد الله").text;
+        let toks = words(&n);
+        let taken = Taken::new(&toks);
+        let given = given_names_at(&n, &taken, &LEX.given.find_all(&n));
+        let got: Vec<(&str, Option<(usize, bool)>)> = toks.iter().zip(&given).map(|(t, g)| (&n[t.start..t.end], g.bare())).collect();
+        assert_eq!(
+            got,
+            [
+                ("التقي", None),
+                ("فيكتور", Some((0, false))),
+                ("وسالم", Some((2, true))),  // سالم is also an ordinary word
+                ("واحمد", Some((2, false))),
+                ("فمحمد", None),             // only و is taken off
+                ("وكتب", None),
+                ("عبد", None),               // "عبد الله" is two words
+                ("الله", None),
+            ]
+        );
     }
 
     #[test]

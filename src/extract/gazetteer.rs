@@ -59,6 +59,13 @@ impl<T> Gazetteer<T> {
         Self { index: OnceLock::new(), patterns, pattern_entry, entries }
     }
 
+    /// Entry `i` named by the one normalized form `forms[i]`, matched as it is: no article
+    /// variants, no minimum length.
+    pub fn exact(entries: Vec<T>, forms: Vec<String>) -> Self {
+        assert_eq!(entries.len(), forms.len(), "one form per entry");
+        Self { index: OnceLock::new(), pattern_entry: (0..forms.len()).collect(), patterns: forms, entries }
+    }
+
     /// One entry per row of a lexicon file that has a form in `form_column`; `payload` reads
     /// the rest of the row (None skips the row).
     pub fn from_tsv(text: &str, form_column: &str, payload: impl Fn(&Tsv, &[&str]) -> Option<T>) -> Self {

@@ -1,5 +1,5 @@
-//! Every word lexicon (registry, titles, organization heads, event triggers and cues, sectors,
-//! the words that start a figure) matched in one pass over a document's normalized text: each
+//! Every word lexicon (registry, titles, organization heads, given names, event triggers and
+//! cues, sectors, the words that start a figure) matched in one pass over a document's normalized text: each
 //! word is walked once, then each extractor takes its own hits, per document or per sentence.
 
 use super::gazetteer::{Combined, Hit};
@@ -11,9 +11,8 @@ use std::sync::LazyLock;
 pub struct LexiconHits {
     /// The words of the text.
     pub words: Vec<Word>,
-    pub registry: Vec<Hit>,
-    pub titles: Vec<Hit>,
-    pub org_heads: Vec<Hit>,
+    /// The actor rules' lexicons.
+    pub actors: actors::ActorHits,
     pub triggers: Vec<Hit>,
     pub cues: Vec<Hit>,
     pub sectors: Vec<Hit>,
@@ -21,16 +20,17 @@ pub struct LexiconHits {
 }
 
 static ALL: LazyLock<Combined> = LazyLock::new(|| {
-    let (titles, org_heads) = actors::lexicon_forms();
+    let (titles, org_heads, given_names) = actors::lexicon_forms();
     let (triggers, cues) = events::lexicon_forms();
-    Combined::new(&[registry::REGISTRY.gazetteer.forms(), titles, org_heads, triggers, cues, sectors::SECTORS.forms(), figures::FIGURE_STARTS.forms()])
+    Combined::new(&[registry::REGISTRY.gazetteer.forms(), titles, org_heads, given_names, triggers, cues, sectors::SECTORS.forms(), figures::FIGURE_STARTS.forms()])
 });
 
 pub fn match_all(norm: &str) -> LexiconHits {
     let words = words(norm);
     let mut members = ALL.find_all(norm, &words).into_iter();
     let mut next = || members.next().unwrap_or_default();
-    LexiconHits { words, registry: next(), titles: next(), org_heads: next(), triggers: next(), cues: next(), sectors: next(), figure_starts: next() }
+    let actors = actors::ActorHits { registry: next(), titles: next(), org_heads: next(), given_names: next() };
+    LexiconHits { words, actors, triggers: next(), cues: next(), sectors: next(), figure_starts: next() }
 }
 
 /// The hits lying inside the normalized range `from..to`.
@@ -58,9 +58,9 @@ mod tests {
     fn one_pass_finds_what_each_lexicon_finds_alone() {
         let n = normalize_str("وصل وزير الخارجية الإيطالي إلى طرابلس. وبحث التعاون الزراعي والصحي، وقد يوقع مذكرة تفاهم.");
         let all = match_all(&n);
-        assert_eq!(all.registry, registry::REGISTRY.gazetteer.find_all(&n));
+        assert_eq!(all.actors.registry, registry::REGISTRY.gazetteer.find_all(&n));
         assert_eq!(all.sectors, sectors::SECTORS.find_all(&n));
-        assert!(!all.triggers.is_empty() && !all.cues.is_empty() && !all.titles.is_empty());
+        assert!(!all.triggers.is_empty() && !all.cues.is_empty() && !all.actors.titles.is_empty());
         let with_figures = normalize_str("وصلت ثلاث شحنات وطائرتان إلى المطار");
         let figure_starts = figures::FIGURE_STARTS.find_all(&with_figures);
         assert_eq!(match_all(&with_figures).figure_starts, figure_starts);
@@ -68,6 +68,6 @@ mod tests {
         // A sentence's share, relative to the sentence: as if matched on the sentence alone.
         let second = n.find("وبحث").unwrap();
         assert_eq!(within(&all.sectors, second, n.len()), sectors::SECTORS.find_all(&n[second..]));
-        assert_eq!(within(&all.registry, second, n.len()), Vec::new());
+        assert_eq!(within(&all.actors.registry, second, n.len()), Vec::new());
     }
 }

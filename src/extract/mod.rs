@@ -30,7 +30,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let norm = normalize(text);
     let chars = CharIndex::new(text);
     let hits = lexicon_pass::match_all(&norm.text);
-    let found = actors::find_actors_in(text, &norm, &hits.words, hits.registry, hits.titles, hits.org_heads);
+    let found = actors::find_actors_in(text, &norm, &hits.words, hits.actors);
     let date_matches: Vec<dates::DateMatch> = dates::find_dates_in(text, &norm, doc.published_date).into_iter().filter(|d| !datelines::is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
     let doc_id: std::sync::Arc<str> = doc.doc_id.as_str().into();
