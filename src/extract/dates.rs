@@ -14,6 +14,7 @@
 use super::numbers::WordMap;
 use crate::text::letters::{any_byte_pair, arabic_run_end, folded_match_letter, is_plain_arabic_letter, MATCH_FOLDED};
 use crate::text::normalize::Normalized;
+use crate::text::words::{is_word_char, Word};
 use std::borrow::Cow;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::sync::LazyLock;
@@ -61,11 +62,51 @@ pub fn find_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
     matches(&Doc::new(text), anchor)
 }
 
-/// `find_dates`, given the document's normalized text: read from it instead of folding the
-/// text again, unless the text holds a char the two folds treat differently.
-pub fn find_dates_in(text: &str, normalized: &Normalized, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
+/// A document's normalized text cut into date tokens (`tokens_and_words`).
+pub struct Tokens(Vec<Tok>);
+
+/// The date tokens of a document's normalized text and, cut in the same walk, its words
+/// (`text::words::words`): the lexicon pass reads the words, `find_dates_in` the tokens.
+pub fn tokens_and_words(norm: &str) -> (Tokens, Vec<Word>) {
+    let bytes = norm.as_bytes();
+    let mut tokenizer = Tokenizer::new(norm.len() / 6);
+    let mut words = Vec::with_capacity(norm.len() / 8);
+    let mut word_start: Option<usize> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        // No letter is left to fold: every Arabic letter run is a word run.
+        let letters_end = arabic_run_end(bytes, at, 0);
+        if letters_end > at {
+            tokenizer.feed_letters(at, letters_end - at);
+            word_start.get_or_insert(at);
+            at = letters_end;
+            continue;
+        }
+        let c = if bytes[at] == b' ' {
+            ' '
+        } else {
+            let Some(c) = norm[at..].chars().next() else { break };
+            c
+        };
+        tokenizer.feed(at, c);
+        if is_word_char(c) {
+            word_start.get_or_insert(at);
+        } else if let Some(start) = word_start.take() {
+            words.push(Word { start, end: at });
+        }
+        at += c.len_utf8();
+    }
+    if let Some(start) = word_start {
+        words.push(Word { start, end: norm.len() });
+    }
+    (Tokens(tokenizer.finish()), words)
+}
+
+/// `find_dates`, given the document's normalized text and its tokens: read from them instead
+/// of folding the text again, unless the text holds a char the two folds treat differently.
+pub fn find_dates_in(text: &str, normalized: &Normalized, tokens: Tokens, anchor: Option<NaiveDate>) -> Vec<DateMatch> {
     if folds_agree(text) {
-        matches(&Doc::from_normalized(text, normalized), anchor)
+        matches(&Doc::from_tokens(text, normalized, tokens), anchor)
     } else {
         find_dates(text, anchor)
     }
@@ -707,35 +748,15 @@ impl<'t> Doc<'t> {
         .with_lookups()
     }
 
-    /// The document read from its normalized text, `Doc::new` without a second fold, when the
-    /// two folds agree on `text` (`folds_agree`).
-    fn from_normalized(text: &'t str, normalized: &'t Normalized) -> Doc<'t> {
-        let norm = normalized.text.as_str();
-        let bytes = norm.as_bytes();
-        let mut tokenizer = Tokenizer::new(norm.len() / 6);
-        let mut at = 0;
-        while at < bytes.len() {
-            // No letter is left to fold: every Arabic letter run is a word run.
-            let letters_end = arabic_run_end(bytes, at, 0);
-            if letters_end > at {
-                tokenizer.feed_letters(at, letters_end - at);
-                at = letters_end;
-                continue;
-            }
-            if bytes[at] == b' ' {
-                tokenizer.feed(at, ' ');
-                at += 1;
-                continue;
-            }
-            let Some(c) = norm[at..].chars().next() else { break };
-            tokenizer.feed(at, c);
-            at += c.len_utf8();
-        }
+    /// The document read from its normalized text and that text's tokens
+    /// (`tokens_and_words`), `Doc::new` without a second fold, when the two folds agree on
+    /// `text` (`folds_agree`).
+    fn from_tokens(text: &'t str, normalized: &'t Normalized, tokens: Tokens) -> Doc<'t> {
         Doc {
             text,
-            norm: Cow::Borrowed(norm),
+            norm: Cow::Borrowed(normalized.text.as_str()),
             runs: Cow::Borrowed(normalized.runs()),
-            toks: tokenizer.finish(),
+            toks: tokens.0,
             hits: Vec::new(),
         }
         .with_lookups()
@@ -2330,6 +2351,21 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
     }
 
+    /// The tokens are checked against `Doc::new` in `doc_read_from_normalized_text_is_the_doc_folded_again`.
+    #[test]
+    fn the_token_walk_cuts_the_same_words_as_words() {
+        use crate::text::normalize::normalize;
+        use crate::text::words::words;
+        // Every char of the Arabic block and its neighbours, apart and glued, and a sentence.
+        let block: String = ('\u{0590}'..='\u{0750}').chain(['a', 'Z', '5', '_', '😀', 'é', '²', '\u{00A0}', '\n']).collect();
+        let spaced: String = block.chars().flat_map(|c| [c, ' ']).collect();
+        let sentence = "وصل الوفد إلى طرابلس يوم 12-3-2025، ووقّع 3 اتفاقيات (بقيمة 9.1 مليار يورو).";
+        for text in [block.as_str(), spaced.as_str(), sentence, "", "a"] {
+            let norm = normalize(text).text;
+            assert_eq!(tokens_and_words(&norm).1, words(&norm), "{norm:?}");
+        }
+    }
+
     /// Every row of tests/phrases/dates.tsv: the phrase yields exactly the expected expression
     /// (or nothing when the expected text is empty).
     #[test]
@@ -2661,7 +2697,8 @@ mod tests {
         for text in &texts {
             assert!(folds_agree(text), "{text:?}");
             let normalized = normalize(text);
-            let (a, b) = (Doc::new(text), Doc::from_normalized(text, &normalized));
+            let (tokens, _) = tokens_and_words(&normalized.text);
+            let (a, b) = (Doc::new(text), Doc::from_tokens(text, &normalized, tokens));
             assert_eq!(a.norm, b.norm, "{text:?}");
             let toks = |d: &Doc| -> Vec<(usize, usize, Kind, Gap, Option<usize>)> { d.toks.iter().enumerate().map(|(k, t)| (t.s, t.e, t.kind, t.gap, d.hit_at(k).map(|h| h.end))).collect() };
             assert_eq!(toks(&a), toks(&b), "{text:?}");

@@ -3,7 +3,7 @@
 //! word is walked once, then each extractor takes its own hits, per document or per sentence.
 
 use super::gazetteer::{Combined, Hit};
-use crate::text::words::{words, Word};
+use crate::text::words::Word;
 use super::{actors, events, figures, registry, sectors};
 use std::sync::LazyLock;
 
@@ -25,8 +25,8 @@ static ALL: LazyLock<Combined> = LazyLock::new(|| {
     Combined::new(&[registry::REGISTRY.gazetteer.forms(), titles, org_heads, given_names, triggers, cues, sectors::SECTORS.forms(), figures::FIGURE_STARTS.forms()])
 });
 
-pub fn match_all(norm: &str) -> LexiconHits {
-    let words = words(norm);
+/// The hits in `norm`, given its words (`words::words`).
+pub fn match_all(norm: &str, words: Vec<Word>) -> LexiconHits {
     let mut members = ALL.find_all(norm, &words).into_iter();
     let mut next = || members.next().unwrap_or_default();
     let actors = actors::ActorHits { registry: next(), titles: next(), org_heads: next(), given_names: next() };
@@ -53,17 +53,18 @@ pub fn within(hits: &[Hit], from: usize, to: usize) -> Vec<Hit> {
 mod tests {
     use super::*;
     use crate::text::normalize::normalize_str;
+    use crate::text::words::words;
 
     #[test]
     fn one_pass_finds_what_each_lexicon_finds_alone() {
         let n = normalize_str("وصل وزير الخارجية الإيطالي إلى طرابلس. وبحث التعاون الزراعي والصحي، وقد يوقع مذكرة تفاهم.");
-        let all = match_all(&n);
+        let all = match_all(&n, words(&n));
         assert_eq!(all.actors.registry, registry::REGISTRY.gazetteer.find_all(&n));
         assert_eq!(all.sectors, sectors::SECTORS.find_all(&n));
         assert!(!all.triggers.is_empty() && !all.cues.is_empty() && !all.actors.titles.is_empty());
         let with_figures = normalize_str("وصلت ثلاث شحنات وطائرتان إلى المطار");
         let figure_starts = figures::FIGURE_STARTS.find_all(&with_figures);
-        assert_eq!(match_all(&with_figures).figure_starts, figure_starts);
+        assert_eq!(match_all(&with_figures, words(&with_figures)).figure_starts, figure_starts);
         assert_eq!(figure_starts.len(), 2, "{figure_starts:?}");
         // A sentence's share, relative to the sentence: as if matched on the sentence alone.
         let second = n.find("وبحث").unwrap();

@@ -29,9 +29,10 @@ pub fn extract(doc: &Document) -> Extraction {
     let excerpt = |start: usize, end: usize| Excerpt::new(&doc.text, start, end);
     let norm = normalize(text);
     let chars = CharIndex::new(text);
-    let hits = lexicon_pass::match_all(&norm.text);
+    let (date_tokens, words) = dates::tokens_and_words(&norm.text);
+    let hits = lexicon_pass::match_all(&norm.text, words);
     let found = actors::find_actors_in(text, &norm, &hits.words, hits.actors);
-    let date_matches: Vec<dates::DateMatch> = dates::find_dates_in(text, &norm, doc.published_date).into_iter().filter(|d| !datelines::is_dateline(text, d)).collect();
+    let date_matches: Vec<dates::DateMatch> = dates::find_dates_in(text, &norm, date_tokens, doc.published_date).into_iter().filter(|d| !datelines::is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
     let doc_id: std::sync::Arc<str> = doc.doc_id.as_str().into();
     let mut actor_seen = rustc_hash::FxHashSet::default();
