@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::letters::{any_byte_pair, ends_digit, is_plain_arabic_letter, plain_arabic_run_end};
+use crate::text::letters::{any_byte_pair, byte_mask, ends_digit, is_plain_arabic_letter, plain_arabic_run_end};
 
 /// Cleaned article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -424,10 +424,10 @@ fn capped_word_count(text: &str) -> usize {
     let mut scalar_until = 0;
     while at < bytes.len() && words < WORD_COUNT_CAP {
         if at >= scalar_until {
-            if let Some(chunk) = bytes.get(at..at + CHUNK) {
-                if !chunk.iter().fold(false, |any, &b| any | may_lead_space(b)) {
+            if let Some(chunk) = bytes.get(at..at + CHUNK).and_then(|c| <&[u8; CHUNK]>::try_from(c).ok()) {
+                if byte_mask(chunk, may_lead_space) == 0 {
                     // Bit i: byte i is a space. A word starts at a non-space byte after a space.
-                    let spaces = chunk.iter().rev().fold(0u32, |mask, &b| (mask << 1) | u32::from(is_space(b)));
+                    let spaces = byte_mask(chunk, is_space);
                     let after_space = (spaces << 1) | u32::from(!in_word);
                     words += (!spaces & after_space).count_ones() as usize;
                     in_word = spaces >> (CHUNK - 1) == 0;

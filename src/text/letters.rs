@@ -32,6 +32,36 @@ pub fn any_byte_pair(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
         || bytes[..bytes.len() - 1].chunks(64).zip(bytes[1..].chunks(64)).any(|(a, b)| a.iter().zip(b).fold(false, |found, (&a, &b)| found | pair(a, b)))
 }
 
+/// Bit `i` is set if `marked(block[i])`. A loop with no early exit, which the compiler makes
+/// vector compares: the bytes of a block are tested at once.
+pub fn byte_mask(block: &[u8; 32], marked: impl Fn(u8) -> bool) -> u32 {
+    let mut mask = 0u32;
+    for (i, &b) in block.iter().enumerate() {
+        mask |= u32::from(marked(b)) << i;
+    }
+    mask
+}
+
+/// Calls `found(i)`, in order, for each byte `bytes[i]` that `marked` accepts: a scan for rare
+/// bytes passes over the others a block at a time (`byte_mask`).
+pub fn for_each_marked_byte(bytes: &[u8], marked: impl Fn(u8) -> bool, mut found: impl FnMut(usize)) {
+    let blocks = bytes.as_chunks::<32>();
+    let mut base = 0;
+    for block in blocks.0 {
+        let mut mask = byte_mask(block, &marked);
+        while mask != 0 {
+            found(base + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+        base += 32;
+    }
+    for (i, &b) in blocks.1.iter().enumerate() {
+        if marked(b) {
+            found(base + i);
+        }
+    }
+}
+
 /// Is code point `code` an Arabic letter (U+0621..U+064A) outside the set `changed`?
 fn is_kept_letter(code: u32, changed: u64) -> bool {
     let offset = code.wrapping_sub(0x621);
@@ -92,6 +122,17 @@ pub fn plain_arabic_run_end(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marked_bytes_are_found_in_order_across_blocks() {
+        for len in [0, 1, 31, 32, 33, 64, 65, 100] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 5) as u8).collect();
+            let mut found = Vec::new();
+            for_each_marked_byte(&bytes, |b| b == 0, |i| found.push(i));
+            let expected: Vec<usize> = (0..len).filter(|&i| bytes[i] == 0).collect();
+            assert_eq!(found, expected, "{len}");
+        }
+    }
 
     #[test]
     fn any_byte_pair_reads_every_pair_across_blocks() {

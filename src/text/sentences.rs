@@ -1,5 +1,7 @@
 //! Sentence spans: split at line breaks and at . ! ? ؟ ؛ (not inside numbers like 9.1).
 
+use super::letters::for_each_marked_byte;
+
 /// Byte ranges of the sentences of `text`, trimmed, never empty.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -13,13 +15,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             out.push((s + lead, s + lead + trimmed.len()));
         }
     };
-    // Bytes, not chars: every break is ASCII or ends in 9B/9F after D8 (؛ ؟), and other
-    // bytes are passed over by one table look-up.
-    for (i, &b) in bytes.iter().enumerate() {
-        if !MAY_END_BREAK[usize::from(b)] {
-            continue;
-        }
-        let split = match b {
+    // Bytes, not chars: every break is ASCII or ends in 9B/9F after D8 (؛ ؟). Those bytes are
+    // rare, and found a block of bytes at a time.
+    let may_end_break = |b: u8| (b == b'\n') | (b == b'!') | (b == b'?') | (b == b'.') | (b == 0x9B) | (b == 0x9F);
+    for_each_marked_byte(bytes, may_end_break, |i| {
+        let split = match bytes[i] {
             b'.' => {
                 let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
                 let digit_after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
@@ -32,21 +32,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             push(start, i + 1, &mut out);
             start = i + 1;
         }
-    }
+    });
     push(start, text.len(), &mut out);
     out
 }
-
-/// The last bytes of the chars that may end a sentence: \n ! ? . and of ؛ (D8 9B), ؟ (D8 9F).
-static MAY_END_BREAK: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b as u8, b'\n' | b'!' | b'?' | b'.' | 0x9B | 0x9F);
-        b += 1;
-    }
-    table
-};
 
 #[cfg(test)]
 mod tests {
