@@ -32,8 +32,9 @@ pub fn any_byte_pair(bytes: &[u8], pair: impl Fn(u8, u8) -> bool) -> bool {
         || bytes[..bytes.len() - 1].chunks(64).zip(bytes[1..].chunks(64)).any(|(a, b)| a.iter().zip(b).fold(false, |found, (&a, &b)| found | pair(a, b)))
 }
 
-/// Bit `i` is set if `marked(block[i])`. A loop with no early exit, which the compiler makes
-/// vector compares: the bytes of a block are tested at once.
+/// Bit `i` is set if `marked(block[i])`. A loop of known length with no early exit, which the
+/// compiler makes vector compares: the bytes of a block are tested at once. (A 64-byte block
+/// with a 64-bit mask is not vectorized so: take it as two halves.)
 pub fn byte_mask(block: &[u8; 32], marked: impl Fn(u8) -> bool) -> u32 {
     let mut mask = 0u32;
     for (i, &b) in block.iter().enumerate() {

@@ -1,5 +1,7 @@
 //! Byte offsets (what Rust slices use) to code-point offsets (what the dataset and Python use).
 
+use super::letters::byte_mask;
+
 pub struct CharIndex<'t> {
     bytes: &'t [u8],
     /// Chars before each block of `BLOCK` bytes, and which of the block's bytes start a char
@@ -19,8 +21,16 @@ impl<'t> CharIndex<'t> {
         let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count = 0u32;
-        for block in bytes.chunks(BLOCK) {
-            let starts = block.iter().enumerate().fold(0u64, |mask, (i, &b)| mask | (u64::from(starts_char(b)) << i));
+        let (whole, rest) = bytes.as_chunks::<BLOCK>();
+        for block in whole {
+            let (low, high) = block.split_at(BLOCK / 2);
+            let half = |h: &[u8]| u64::from(byte_mask(h.try_into().expect("half a block"), starts_char));
+            let starts = half(low) | half(high) << 32;
+            blocks.push((count, starts));
+            count += starts.count_ones();
+        }
+        if !rest.is_empty() {
+            let starts = rest.iter().enumerate().fold(0u64, |mask, (i, &b)| mask | (u64::from(starts_char(b)) << i));
             blocks.push((count, starts));
             count += starts.count_ones();
         }
