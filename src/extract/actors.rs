@@ -264,11 +264,20 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
     }
     let mut extra = Vec::new();
     // A document names few people: a word that ends in none of their surnames is passed over
-    // before its proclitics are read and looked up.
+    // before its proclitics are read and looked up, most of them by their last byte alone.
     let surnames: Vec<&str> = by_surname.keys().copied().collect();
+    let mut surname_last_byte = [false; 256];
+    for s in &surnames {
+        if let Some(&b) = s.as_bytes().last() {
+            surname_last_byte[usize::from(b)] = true;
+        }
+    }
     for (i, t) in toks.iter().enumerate() {
+        if taken.flags[i] || !surname_last_byte[usize::from(n.as_bytes()[t.end - 1])] {
+            continue;
+        }
         let w = &n[t.start..t.end];
-        if taken.flags[i] || !surnames.iter().any(|s| w.ends_with(s)) {
+        if !surnames.iter().any(|s| w.ends_with(s)) {
             continue;
         }
         // After up to three letters of proclitics (two bytes each).
