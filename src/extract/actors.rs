@@ -159,6 +159,15 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             title_ending_at[i] = Some(h);
         }
     }
+    // For each token, the nearest token before it on which a title ends, and that title.
+    let mut title_before: Vec<Option<(usize, &Hit)>> = Vec::with_capacity(toks.len());
+    let mut last_title = None;
+    for (i, title) in title_ending_at.iter().enumerate() {
+        title_before.push(last_title);
+        if let Some(h) = title {
+            last_title = Some((i, *h));
+        }
+    }
     let word = |i: usize| &n[toks[i].start..toks[i].end];
     let given = given_names_at(n, &taken, &given_names);
     let registry_word = |i: usize, taken: &Taken| taken.flags[i];
@@ -168,14 +177,10 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
     while i < toks.len() {
         // A role phrase ends right before i: title, then up to 4 adjective/registry/ال words.
         let mut role: Option<(usize, usize)> = None;
-        for back in 0..=4usize {
-            let Some(j) = i.checked_sub(back + 1) else { break };
-            if let Some(h) = title_ending_at[j] {
-                let between_ok = (j + 1..i).all(|k| registry_word(k, &taken) || word(k).starts_with("ال") || word(k).starts_with("بال") || matches!(word(k), "في" | "لدى" | "بحكومه" | "حكومه"));
-                if between_ok {
-                    role = Some((h.word_start, toks[i - 1].end));
-                }
-                break;
+        if let Some((j, h)) = title_before[i].filter(|&(j, _)| i - j <= 5) {
+            let between_ok = (j + 1..i).all(|k| registry_word(k, &taken) || word(k).starts_with("ال") || word(k).starts_with("بال") || matches!(word(k), "في" | "لدى" | "بحكومه" | "حكومه"));
+            if between_ok {
+                role = Some((h.word_start, toks[i - 1].end));
             }
         }
         let gap_is_punct_only = |a: usize, b: usize| n[a..b].chars().all(|c| c.is_whitespace() || "،,:\"“”«»'-–(".contains(c));
