@@ -239,11 +239,45 @@ enum Sense {
     Ordinal(u8),
 }
 
+impl Sense {
+    /// One bit per variant (`Phrase::kinds`).
+    fn bit(self) -> u32 {
+        1 << match self {
+            Sense::Month { .. } => 0,
+            Sense::Weekday(_) => 1,
+            Sense::DayOffset { .. } => 2,
+            Sense::Modifier(_) => 3,
+            Sense::Period(_) => 4,
+            Sense::This => 5,
+            Sense::Part => 6,
+            Sense::TimeOfDay => 7,
+            Sense::DayWord => 8,
+            Sense::MonthWord => 9,
+            Sense::YearWord { .. } => 10,
+            Sense::MonthPrep => 11,
+            Sense::Era(_) => 12,
+            Sense::Linked => 13,
+            Sense::Vague => 14,
+            Sense::NameHead => 15,
+            Sense::NumberHead => 16,
+            Sense::NumberUnit => 17,
+            Sense::PubMarker => 18,
+            Sense::NotToday => 19,
+            Sense::GeneralHead => 20,
+            Sense::Fraction => 21,
+            Sense::Ordinal(_) => 22,
+        }
+    }
+}
+
 /// A lexicon entry keyed by its first (normalized) word; `rest` are the following words.
 struct Phrase {
     rest: Vec<String>,
     /// Each sense with, optionally, the exact original spelling it requires (آب).
     senses: Vec<(Sense, Option<&'static str>)>,
+    /// The variants among the senses (`Sense::bit`): a rule that opens with a sense the phrase
+    /// lacks is passed over.
+    kinds: u32,
 }
 
 struct Lexicon {
@@ -479,11 +513,13 @@ impl Lexicon {
                 Some(p) => {
                     if !p.senses.contains(&(sense, exact)) {
                         p.senses.push((sense, exact));
+                        p.kinds |= sense.bit();
                     }
                 }
                 None => list.push(Phrase {
                     rest,
                     senses: vec![(sense, exact)],
+                    kinds: sense.bit(),
                 }),
             }
         }
@@ -1072,22 +1108,30 @@ impl<'t> Doc<'t> {
                 self.year_with_era(i),
                 self.weak_year(i),
             ]),
-            Kind::Word if t.hit != NO_HIT => longest(&[
-                self.range(i),
-                self.time_of_day(i),
-                self.day_word(i),
-                self.weekday(i),
-                self.offset(i, false),
-                self.part(i),
-                self.ordinal(i),
-                self.fraction_of_month(i),
-                self.month_word(i),
-                self.month_alone(i),
-                self.year_word(i),
-                self.period(i, true),
-                self.this_period(i),
-                self.vague(i),
-            ]),
+            Kind::Word if t.hit != NO_HIT => {
+                // Each rule but `range` opens with a sense of this token: the rules whose senses
+                // its phrase lacks are passed over. (A bit is the variant's, whatever its fields.)
+                let kinds = self.hits[t.hit as usize].phrase.kinds;
+                let when = |senses: &[Sense], rule: &dyn Fn() -> Option<Cand>| {
+                    if senses.iter().any(|s| kinds & s.bit() != 0) { rule() } else { None }
+                };
+                longest(&[
+                    self.range(i),
+                    when(&[Sense::TimeOfDay], &|| self.time_of_day(i)),
+                    when(&[Sense::DayWord], &|| self.day_word(i)),
+                    when(&[Sense::Weekday(0)], &|| self.weekday(i)),
+                    when(&[Sense::DayOffset { days: 0, needs_prefix: false }], &|| self.offset(i, false)),
+                    when(&[Sense::Part], &|| self.part(i)),
+                    when(&[Sense::Ordinal(0)], &|| self.ordinal(i)),
+                    when(&[Sense::Period(Unit::Week), Sense::Fraction], &|| self.fraction_of_month(i)),
+                    when(&[Sense::MonthWord], &|| self.month_word(i)),
+                    when(&[Sense::Month { cal: Cal::Gregorian, month: 1, need: Need::Free }], &|| self.month_alone(i)),
+                    when(&[Sense::YearWord { strong: true }], &|| self.year_word(i)),
+                    when(&[Sense::Period(Unit::Week)], &|| self.period(i, true)),
+                    when(&[Sense::This], &|| self.this_period(i)),
+                    when(&[Sense::Vague], &|| self.vague(i)),
+                ])
+            }
             Kind::Word => self.range(i),
             Kind::Punct => None,
         }
