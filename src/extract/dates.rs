@@ -735,6 +735,25 @@ const GREG_YEARS: std::ops::RangeInclusive<i64> = 1900..=2099;
 const WEAK_YEARS: std::ops::RangeInclusive<i64> = 1990..=2099;
 const HIJRI_YEARS: std::ops::RangeInclusive<i64> = 1300..=1600;
 
+/// The rules tried at a word with a lexicon hit (besides `range`, tried at every word), each
+/// with the senses it opens with at that word: one of them, or the rule finds nothing. (A
+/// sense's bit is its variant's, whatever its fields.)
+const HIT_RULES: [(&[Sense], fn(&Doc, usize) -> Option<Cand>); 13] = [
+    (&[Sense::TimeOfDay], |d, i| d.time_of_day(i)),
+    (&[Sense::DayWord], |d, i| d.day_word(i)),
+    (&[Sense::Weekday(0)], |d, i| d.weekday(i)),
+    (&[Sense::DayOffset { days: 0, needs_prefix: false }], |d, i| d.offset(i, false)),
+    (&[Sense::Part], |d, i| d.part(i)),
+    (&[Sense::Ordinal(0)], |d, i| d.ordinal(i)),
+    (&[Sense::Period(Unit::Week), Sense::Fraction], |d, i| d.fraction_of_month(i)),
+    (&[Sense::MonthWord], |d, i| d.month_word(i)),
+    (&[Sense::Month { cal: Cal::Gregorian, month: 1, need: Need::Free }], |d, i| d.month_alone(i)),
+    (&[Sense::YearWord { strong: true }], |d, i| d.year_word(i)),
+    (&[Sense::Period(Unit::Week)], |d, i| d.period(i, true)),
+    (&[Sense::This], |d, i| d.this_period(i)),
+    (&[Sense::Vague], |d, i| d.vague(i)),
+];
+
 impl<'t> Doc<'t> {
     fn new(text: &'t str) -> Doc<'t> {
         let mut norm = String::with_capacity(text.len());
@@ -1109,28 +1128,16 @@ impl<'t> Doc<'t> {
                 self.weak_year(i),
             ]),
             Kind::Word if t.hit != NO_HIT => {
-                // Each rule but `range` opens with a sense of this token: the rules whose senses
-                // its phrase lacks are passed over. (A bit is the variant's, whatever its fields.)
+                // Rules whose opening senses this token's phrase lacks would find nothing.
                 let kinds = self.hits[t.hit as usize].phrase.kinds;
-                let when = |senses: &[Sense], rule: &dyn Fn() -> Option<Cand>| {
-                    if senses.iter().any(|s| kinds & s.bit() != 0) { rule() } else { None }
-                };
-                longest(&[
-                    self.range(i),
-                    when(&[Sense::TimeOfDay], &|| self.time_of_day(i)),
-                    when(&[Sense::DayWord], &|| self.day_word(i)),
-                    when(&[Sense::Weekday(0)], &|| self.weekday(i)),
-                    when(&[Sense::DayOffset { days: 0, needs_prefix: false }], &|| self.offset(i, false)),
-                    when(&[Sense::Part], &|| self.part(i)),
-                    when(&[Sense::Ordinal(0)], &|| self.ordinal(i)),
-                    when(&[Sense::Period(Unit::Week), Sense::Fraction], &|| self.fraction_of_month(i)),
-                    when(&[Sense::MonthWord], &|| self.month_word(i)),
-                    when(&[Sense::Month { cal: Cal::Gregorian, month: 1, need: Need::Free }], &|| self.month_alone(i)),
-                    when(&[Sense::YearWord { strong: true }], &|| self.year_word(i)),
-                    when(&[Sense::Period(Unit::Week)], &|| self.period(i, true)),
-                    when(&[Sense::This], &|| self.this_period(i)),
-                    when(&[Sense::Vague], &|| self.vague(i)),
-                ])
+                let mut options = [None; HIT_RULES.len() + 1];
+                options[0] = self.range(i);
+                for ((senses, rule), option) in HIT_RULES.iter().zip(&mut options[1..]) {
+                    if senses.iter().any(|s| kinds & s.bit() != 0) {
+                        *option = rule(self, i);
+                    }
+                }
+                longest(&options)
             }
             Kind::Word => self.range(i),
             Kind::Punct => None,
@@ -2393,6 +2400,30 @@ mod tests {
 
     fn ymd(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn a_rule_finds_nothing_at_a_word_without_the_senses_it_opens_with() {
+        let mut checked = 0;
+        for (first, list) in LEXICON.phrases.iter() {
+            for phrase in list {
+                let words = std::iter::once(first.as_str()).chain(phrase.rest.iter().map(String::as_str)).collect::<Vec<_>>().join(" ");
+                for context in ["{} 2025", "في {} الماضي", "يوم 5 {} 2025", "{} المقبل", "منذ {} 1446 هـ", "{} من الشهر"] {
+                    let text = context.replace("{}", &words);
+                    let doc = Doc::new(&text);
+                    for i in 0..doc.toks.len() {
+                        let Some(hit) = doc.hit_at(i) else { continue };
+                        for (senses, rule) in HIT_RULES {
+                            if !senses.iter().any(|s| hit.phrase.kinds & s.bit() != 0) {
+                                assert!(rule(&doc, i).is_none(), "{text:?} at token {i}");
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     /// The tokens are checked against `Doc::new` in `doc_read_from_normalized_text_is_the_doc_folded_again`.
