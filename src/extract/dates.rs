@@ -313,6 +313,21 @@ impl KeyShapes {
 
     /// The slots of the last `N` chars of `word`, if it has that many.
     fn last<const N: usize>(word: &str) -> Option<usize> {
+        // Most words end in letters of the Arabic block, two bytes each (lead D8..DB): their
+        // code points are read from the bytes, without decoding backwards.
+        let bytes = word.as_bytes();
+        if let Some(tail) = bytes.len().checked_sub(2 * N).map(|from| &bytes[from..]) {
+            if (0..N).all(|k| tail[2 * k] & 0xFC == 0xD8) {
+                let mut index = 0;
+                let mut scale = 1;
+                for k in (0..N).rev() {
+                    let code = u32::from(tail[2 * k] & 0x1F) << 6 | u32::from(tail[2 * k + 1] & 0x3F);
+                    index += Self::slot(char::from_u32(code).unwrap_or('\0')) * scale;
+                    scale *= Self::SLOTS;
+                }
+                return Some(index);
+            }
+        }
         let mut chars = word.chars().rev();
         let mut index = 0;
         let mut scale = 1;
@@ -2781,6 +2796,18 @@ mod tests {
                 assert_eq!(a.orig(ni), b.orig(ni), "{text:?} at {ni}");
             }
             assert_eq!(matches(&a, ymd("2025-03-05")), matches(&b, ymd("2025-03-05")), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn key_endings_read_from_bytes_are_those_of_the_chars() {
+        let by_chars = |word: &str, n: usize| -> Option<usize> {
+            let chars: Vec<char> = word.chars().rev().take(n).collect();
+            (chars.len() == n).then(|| chars.iter().rev().fold(0, |index, &c| index * KeyShapes::SLOTS + KeyShapes::slot(c)))
+        };
+        for word in ["", "ا", "في", "مارس", "بالعام", "aمار", "مارa", "ۀۀۀ", "ٱلي", "2025م", "😀ين", "يناير"] {
+            assert_eq!(KeyShapes::last::<3>(word), by_chars(word, 3), "{word}");
+            assert_eq!(KeyShapes::last::<2>(word), by_chars(word, 2), "{word}");
         }
     }
 
