@@ -82,12 +82,15 @@ pub fn tokens_and_words(norm: &str) -> (Tokens, Vec<Word>) {
             at = letters_end;
             continue;
         }
-        let c = if bytes[at] == b' ' {
-            ' '
-        } else {
-            let Some(c) = norm[at..].chars().next() else { break };
-            c
-        };
+        if bytes[at] == b' ' {
+            tokenizer.feed_space();
+            if let Some(start) = word_start.take() {
+                words.push(Word { start, end: at });
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = norm[at..].chars().next() else { break };
         tokenizer.feed(at, c);
         if is_word_char(c) {
             word_start.get_or_insert(at);
@@ -790,7 +793,7 @@ impl<'t> Doc<'t> {
                 norm.push(folded);
                 at + 2
             } else if text.as_bytes()[at] == b' ' {
-                tokenizer.feed(here, ' ');
+                tokenizer.feed_space();
                 norm.push(' ');
                 at + 1
             } else {
@@ -1966,6 +1969,15 @@ impl Tokenizer {
                 });
                 self.gap = Gap::None;
             }
+        }
+    }
+
+    /// Takes a space: `feed` of ' ', without testing what it is.
+    #[inline]
+    fn feed_space(&mut self) {
+        self.toks.extend(self.open.take());
+        if self.gap == Gap::None {
+            self.gap = Gap::Space;
         }
     }
 
