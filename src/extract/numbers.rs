@@ -272,6 +272,13 @@ impl<'a> Doc<'a> {
                 next = letters_end;
                 continue;
             }
+            if src.as_bytes()[i] == b' ' {
+                // What the whitespace arm below does with a space.
+                doc.flush(&mut current);
+                gap = gap.max(Gap::Space);
+                next = i + 1;
+                continue;
+            }
             let Some(c) = src[i..].chars().next() else { break };
             let end = i + c.len_utf8();
             next = end;
