@@ -121,7 +121,7 @@ fn given_names_at(n: &str, taken: &Taken, hits: &[Hit]) -> Vec<GivenName> {
 }
 
 /// Actor mentions given the words of the normalized text and the overlapping hits of the
-/// registry, titles and organization heads.
+/// registry, titles, organization heads and given names.
 pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorHits) -> Vec<ActorMention> {
     let ActorHits { registry: registry_hits, titles: title_hits, org_heads: org_head_hits, given_names } = hits;
     let n = norm.text.as_str();
@@ -190,7 +190,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             }
         }
         let first = word(i);
-        // The look-up most words fail comes first: a given name, or a title before.
+        // What most words lack comes first: being a given name, or a title before.
         let starts_name = !registry_word(i, &taken)
             && match (given[i].bare(), role) {
                 (Some((_, ordinary)), _) => !ordinary || role.is_some(),

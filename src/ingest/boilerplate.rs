@@ -424,7 +424,7 @@ fn capped_word_count(text: &str) -> usize {
     let mut scalar_until = 0;
     while at < bytes.len() && words < WORD_COUNT_CAP {
         if at >= scalar_until {
-            if let Some(chunk) = bytes.get(at..at + CHUNK).and_then(|c| <&[u8; CHUNK]>::try_from(c).ok()) {
+            if let Some(chunk) = bytes[at..].first_chunk::<CHUNK>() {
                 if byte_mask(chunk, may_lead_space) == 0 {
                     // Bit i: byte i is a space. A word starts at a non-space byte after a space.
                     let spaces = byte_mask(chunk, is_space);
