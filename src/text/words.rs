@@ -20,7 +20,9 @@ pub struct Word {
     pub end: usize,
 }
 
-/// The words of `text`, in order.
+/// The words of `text`, in order. A document's words are cut by the date tokenizer's walk over
+/// its normalized text (`extract::dates::tokens_and_words`, tested to agree with this); this
+/// serves lone texts.
 pub fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 8);
