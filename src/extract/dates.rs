@@ -12,7 +12,7 @@
 //! Precision is never finer than what is written: no day is invented.
 
 use super::numbers::WordMap;
-use crate::text::letters::{any_byte_pair, arabic_run_end, folded_match_letter, is_plain_arabic_letter, MATCH_FOLDED};
+use crate::text::letters::{any_byte_pair, arabic_code, arabic_run_end, folded_match_letter, is_plain_arabic_letter, MATCH_FOLDED};
 use crate::text::normalize::Normalized;
 use crate::text::words::{is_word_char, Word};
 use std::borrow::Cow;
@@ -324,7 +324,7 @@ impl KeyShapes {
                 let mut index = 0;
                 let mut scale = 1;
                 for k in (0..N).rev() {
-                    let code = u32::from(tail[2 * k] & 0x1F) << 6 | u32::from(tail[2 * k + 1] & 0x3F);
+                    let code = arabic_code(tail[2 * k], tail[2 * k + 1]);
                     index += Self::slot(char::from_u32(code).unwrap_or('\0')) * scale;
                     scale *= Self::SLOTS;
                 }

@@ -1,6 +1,7 @@
 //! Every word lexicon (registry, titles, organization heads, given names, event triggers and
-//! cues, sectors, the words that start a figure) matched in one pass over a document's normalized text: each
-//! word is walked once, then each extractor takes its own hits, per document or per sentence.
+//! cues, sectors, the words that start a figure) matched in one pass over a document's
+//! normalized text: each word is walked once, then each extractor takes its own hits, per
+//! document or per sentence.
 
 use super::gazetteer::{Combined, Hit};
 use crate::text::words::Word;
@@ -25,7 +26,8 @@ static ALL: LazyLock<Combined> = LazyLock::new(|| {
     Combined::new(&[registry::REGISTRY.gazetteer.forms(), titles, org_heads, given_names, triggers, cues, sectors::SECTORS.forms(), figures::FIGURE_STARTS.forms()])
 });
 
-/// The hits in `norm`, given its words (`words::words`).
+/// The hits in `norm`, given its words as `words::words` cuts them (a document's come from
+/// `dates::tokens_and_words`).
 pub fn match_all(norm: &str, words: Vec<Word>) -> LexiconHits {
     let mut members = ALL.find_all(norm, &words).into_iter();
     let mut next = || members.next().unwrap_or_default();

@@ -11,7 +11,7 @@ pub const fn letter_bit(c: char) -> u64 {
 /// Letters the boilerplate, dates and numbers folds change: the alef forms, ى, ة and tatweel.
 const CHANGED: u64 = letter_bit('أ') | letter_bit('إ') | letter_bit('آ') | letter_bit('ى') | letter_bit('ة') | letter_bit('\u{0640}');
 
-/// Code point of a two-byte UTF-8 char led by D8 or D9 (U+0600..U+067F).
+/// Code point of a two-byte UTF-8 char led by D8..DB (U+0600..U+06FF).
 pub fn arabic_code(lead: u8, next: u8) -> u32 {
     (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F)
 }
