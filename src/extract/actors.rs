@@ -69,11 +69,10 @@ pub(super) fn lexicon_forms() -> (Forms<'static>, Forms<'static>, Forms<'static>
     (LEX.titles.forms(), LEX.org_heads.forms(), LEX.given.forms())
 }
 
+/// The actor mentions of a lone text, found as in a document: from the one lexicon pass.
 pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
-    let n = norm.text.as_str();
-    let lex = &*LEX;
-    let hits = ActorHits { registry: REGISTRY.gazetteer.find_all(n), titles: lex.titles.find_all(n), org_heads: lex.org_heads.find_all(n), given_names: lex.given.find_all(n) };
-    find_actors_in(text, norm, &words(n), hits)
+    let hits = super::lexicon_pass::match_all(&norm.text, words(&norm.text));
+    find_actors_in(text, norm, &hits.words, hits.actors)
 }
 
 /// The overlapping hits, in `find_actors_in`'s text, of the lexicons it reads.
