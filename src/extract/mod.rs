@@ -19,7 +19,8 @@ use crate::text::{normalize, sentences, CharIndex};
 use actors::ActorMention;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A document-level sector needs this many mentions, unless it appears where an event is stated.
+/// A document-level sector needs this many mentions, unless it appears where an event is stated
+/// or is named once as a field of cooperation ("التعاون في مجال الصحة").
 const SECTOR_MIN_MENTIONS: usize = 3;
 const LIBYA: &str = "LBY";
 
@@ -61,7 +62,7 @@ pub fn extract(doc: &Document) -> Extraction {
     // read as having a Libyan side.
     let about_libya = !doc_countries.is_empty();
 
-    let mut sector_count: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new(); // count, first start, first end
+    let mut sector_count: BTreeMap<&'static str, (usize, bool, usize, usize)> = BTreeMap::new(); // count, framed once, first start, first end
     let mut sectors_in_events: BTreeSet<&'static str> = BTreeSet::new();
     let mut seen_figures: BTreeSet<(String, String, String)> = BTreeSet::new();
     let mut events: Vec<(Event, Vec<(usize, usize, &'static str)>)> = Vec::new();
@@ -82,16 +83,19 @@ pub fn extract(doc: &Document) -> Extraction {
         let dates_here: Vec<&dates::DateMatch> = date_matches[first..].iter().take_while(|d| d.start < e).filter(|d| d.end <= e).collect();
 
         // Sectors named in this sentence.
-        let sector_hits: Vec<(usize, usize, &'static str)> = sectors::sectors_in(snorm, lexicon_pass::within(&hits.sectors, ns, ne))
-            .into_iter()
-            .map(|h| {
-                let (a, b) = original(h.start, h.end);
-                (a, b, h.sector)
-            })
-            .collect();
-        for &(a, b, sector) in &sector_hits {
-            let entry = sector_count.entry(sector).or_insert((0, a, b));
+        // A sector word inside a person's name is the name (السايح is a surname, not a tourist).
+        let first_mention = found.partition_point(|m| m.start < s);
+        let persons_here: Vec<(usize, usize)> = found[first_mention..].iter().take_while(|m| m.start < e).filter(|m| m.actor.actor_type == "person").map(|m| (m.start, m.end)).collect();
+        let mut sector_hits: Vec<(usize, usize, &'static str)> = Vec::new();
+        for word in sectors::sectors_in(snorm, lexicon_pass::within(&hits.sectors, ns, ne)) {
+            let (a, b) = original(word.start, word.end);
+            if persons_here.iter().any(|&(ps, pe)| a < pe && ps < b) {
+                continue;
+            }
+            let entry = sector_count.entry(word.sector).or_insert((0, false, a, b));
             entry.0 += 1;
+            entry.1 |= word.framed;
+            sector_hits.push((a, b, word.sector));
         }
 
         let start_hits = lexicon_pass::any_within(&hits.figure_starts, ns, ne);
@@ -224,8 +228,8 @@ pub fn extract(doc: &Document) -> Extraction {
         }
         ex.events.push(event);
     }
-    for (sector, (count, a, b)) in sector_count {
-        if count >= SECTOR_MIN_MENTIONS || sectors_in_events.contains(sector) {
+    for (sector, (count, framed, a, b)) in sector_count {
+        if count >= SECTOR_MIN_MENTIONS || framed || sectors_in_events.contains(sector) {
             let (cs, ce) = chars.chars(a, b);
             ex.sectors.push(Sector { doc_id: doc_id.clone(), sector, event_id: None, text: Some(excerpt(a, b)), char_start: Some(cs), char_end: Some(ce) });
         }

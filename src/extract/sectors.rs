@@ -3,11 +3,29 @@
 //! الأمن); they win as longer matches and are then dropped.
 
 use super::gazetteer::{longest_non_overlapping, Gazetteer, Hit};
+use super::lexicon::Tsv;
 use crate::data_file;
+use crate::text::normalize::normalize_str;
 use std::sync::LazyLock;
 
-pub static SECTORS: LazyLock<Gazetteer<String>> =
-    LazyLock::new(|| Gazetteer::from_tsv(data_file!("lexicon/sectors.tsv"), "form_ar", |t, r| t.get(r, "sector").map(str::to_string)));
+/// A sector form's sector, and whether it names the sector only as a field of cooperation.
+pub struct SectorForm {
+    sector: String,
+    needs_frame: bool,
+}
+
+pub static SECTORS: LazyLock<Gazetteer<SectorForm>> = LazyLock::new(|| {
+    Gazetteer::from_tsv(data_file!("lexicon/sectors.tsv"), "form_ar", |t, r| {
+        Some(SectorForm { sector: t.get(r, "sector")?.to_string(), needs_frame: t.get(r, "needs_frame") == Some("yes") })
+    })
+});
+
+/// Words that name what follows as a field of a relationship: "التعاون في مجال الزراعة",
+/// "قطاعات الصحة والتعليم", "التعاون العسكري" (`data/lexicon/sector_frames.tsv`).
+static FRAMES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    let t = Tsv::parse(data_file!("lexicon/sector_frames.tsv"));
+    t.rows.iter().filter_map(|r| t.get(r, "form_ar")).map(normalize_str).collect()
+});
 
 /// A sector word in normalized text.
 #[derive(Debug, Clone)]
@@ -15,6 +33,9 @@ pub struct SectorHit {
     pub sector: &'static str,
     pub start: usize,
     pub end: usize,
+    /// Named as a field of cooperation: right after a frame word, or listed with such a word
+    /// ("في مجالات الزراعة والصحة").
+    pub framed: bool,
 }
 
 pub fn find_sectors(norm: &str) -> Vec<SectorHit> {
@@ -24,17 +45,37 @@ pub fn find_sectors(norm: &str) -> Vec<SectorHit> {
 /// Sector words given the overlapping hits of the sector lexicon in `norm`.
 pub fn sectors_in(norm: &str, hits: Vec<Hit>) -> Vec<SectorHit> {
     let g = &*SECTORS;
-    longest_non_overlapping(hits)
-        .into_iter()
-        .filter(|h| g.entries[h.entry] != "none")
-        .map(|h| SectorHit { sector: g.entries[h.entry].as_str(), start: h.mention_start(norm), end: h.end })
-        .collect()
+    let mut out: Vec<SectorHit> = Vec::new();
+    let mut previous: Option<(usize, bool)> = None; // end of the last sector word, and whether it was framed
+    for h in longest_non_overlapping(hits) {
+        let form = &g.entries[h.entry];
+        let sector = form.sector.as_str();
+        let listed_after_framed = previous.is_some_and(|(end, framed)| framed && is_list_gap(&norm[end..h.word_start], &norm[h.word_start..h.start]));
+        let framed = listed_after_framed || word_before(norm, h.word_start).is_some_and(|w| FRAMES.contains(w));
+        previous = Some((h.end, framed));
+        if sector != "none" && (framed || !form.needs_frame) {
+            out.push(SectorHit { sector, start: h.mention_start(norm), end: h.end, framed });
+        }
+    }
+    out
+}
+
+/// The word that ends right before `at` (its proclitic و taken off), if only a space lies between.
+fn word_before(norm: &str, at: usize) -> Option<&str> {
+    let before = norm[..at].strip_suffix(' ')?;
+    let word = before.rsplit(' ').next()?;
+    Some(word.strip_prefix('و').filter(|w| FRAMES.contains(*w)).unwrap_or(word))
+}
+
+/// Between two listed sector words: a space, a comma or "و" ("الزراعة والصحة"، "الزراعة، الصحة").
+fn is_list_gap(gap: &str, proclitics: &str) -> bool {
+    let gap = gap.trim();
+    (gap.is_empty() && proclitics.starts_with('و')) || gap == "،" || gap == "," || gap == "و"
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalize::normalize_str;
 
     fn sectors(text: &str) -> Vec<&'static str> {
         find_sectors(&normalize_str(text)).into_iter().map(|h| h.sector).collect()
@@ -46,5 +87,30 @@ mod tests {
         assert!(sectors("تطوير الخدمات الطبية في المستشفيات").contains(&"health"));
         assert!(sectors("مشاريع الطاقة المتجددة والنفط").contains(&"energy"));
         assert!(!sectors("أصدر مجلس الأمن الدولي بيانا").contains(&"security"), "an idiom is not the sector");
+    }
+
+    const PHRASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/sectors.tsv"));
+
+    /// Every row of tests/phrases/sectors.tsv: the sector is found, framed or not as stated;
+    /// a "none" phrase yields no sector word at all.
+    #[test]
+    fn phrase_corpus() {
+        let t = Tsv::parse(PHRASES);
+        let mut failures = Vec::new();
+        for r in &t.rows {
+            let (Some(phrase), Some(sector)) = (t.get(r, "phrase"), t.get(r, "sector")) else { continue };
+            let hits = find_sectors(&normalize_str(phrase));
+            let ok = if sector == "none" {
+                hits.is_empty()
+            } else {
+                let framed = t.get(r, "framed") == Some("yes");
+                hits.iter().any(|h| h.sector == sector && h.framed == framed)
+            };
+            if !ok {
+                failures.push(format!("{phrase} -> {sector}: got {:?}", hits.iter().map(|h| (h.sector, h.framed)).collect::<Vec<_>>()));
+            }
+        }
+        assert!(t.rows.len() >= 25, "the corpus has its rows");
+        assert!(failures.is_empty(), "{} of {} rows fail:\n{}", failures.len(), t.rows.len(), failures.join("\n"));
     }
 }
