@@ -1,6 +1,6 @@
 //! Sentence spans: split at line breaks and at . ! ? ؟ ؛ (not inside numbers like 9.1).
 
-use super::letters::for_each_marked_byte;
+use super::letters::{ends_digit, for_each_marked_byte};
 
 /// Byte ranges of the sentences of `text`, trimmed, never empty.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -21,8 +21,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     for_each_marked_byte(bytes, may_end_break, |i| {
         let split = match bytes[i] {
             b'.' => {
-                let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
-                let digit_after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                // A decimal point ("9.1", "١.٧") is no break; digits are Western, Arabic-Indic or Persian.
+                let digit_before = i > 0 && ends_digit(if i > 1 { bytes[i - 2] } else { 0 }, bytes[i - 1]);
+                let digit_after = bytes.get(i + 1).is_some_and(|&b| ends_digit(0, b) || (matches!(b, 0xD9 | 0xDB) && bytes.get(i + 2).is_some_and(|&c| ends_digit(b, c))));
                 !(digit_before && digit_after)
             }
             0x9B | 0x9F => i > 0 && bytes[i - 1] == 0xD8,
@@ -48,6 +49,17 @@ mod tests {
         assert_eq!(parts, vec!["بلغ التبادل 9.1 مليارات يورو.", "هل يستمر؟", "نعم", "سطر آخر"]);
     }
 
+    fn is_digit(c: char) -> bool {
+        c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)
+    }
+
+    #[test]
+    fn arabic_indic_and_persian_decimals_are_no_break() {
+        let text = "بلغ ١.٧ مليار دولار و۲.۵ مليون يورو. ثم 3.";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(parts, vec!["بلغ ١.٧ مليار دولار و۲.۵ مليون يورو.", "ثم 3."]);
+    }
+
     /// The byte scan splits where the earlier scan over chars (kept here as the reference)
     /// did, with every char from U+0000 to U+07FF, those ending in 9B or 9F included.
     #[test]
@@ -67,7 +79,7 @@ mod tests {
                 let end = i + c.len_utf8();
                 let split = match c {
                     '\n' | '!' | '?' | '؟' | '؛' => true,
-                    '.' => !(i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(end).is_some_and(u8::is_ascii_digit)),
+                    '.' => !(text[..i].chars().next_back().is_some_and(is_digit) && text[end..].chars().next().is_some_and(is_digit)),
                     _ => false,
                 };
                 if split {
@@ -78,7 +90,7 @@ mod tests {
             push(start, text.len());
             out
         };
-        let text: String = ('\u{0}'..='\u{07FF}').map(|c| format!("كلمة{c}3{c}.4 ")).collect();
+        let text: String = ('\u{0}'..='\u{07FF}').map(|c| format!("كلمة{c}3{c}.4 {c}.{c} ٣.{c}")).collect();
         assert_eq!(sentences(&text), by_chars(&text));
         assert!(sentences(&text).len() > 100);
     }
