@@ -6,7 +6,9 @@
 //! marker, a quantity a counted noun from the unit lexicon. All word lists are TSV files under
 //! data/lexicon so a regional expert can extend them.
 
+use super::dates::{DateMatch, Precision};
 use super::numbers::{self, Doc, Phrase, TokKind};
+use chrono::Datelike;
 use super::gazetteer::Gazetteer;
 use crate::text::letters::{any_byte_pair, ends_digit};
 use std::collections::HashSet;
@@ -54,9 +56,34 @@ pub struct FigureMatch {
     pub year: Option<i32>,
 }
 
-/// Figures in one sentence. `exclude` are byte ranges (e.g. date expressions found by the date
-/// extractor) that must not be read as figures.
-pub fn find_figures(sentence: &str, exclude: &[(usize, usize)]) -> Vec<FigureMatch> {
+/// What a sentence's date expressions tell the figure reader: byte ranges that are no figure,
+/// and the years of relative year expressions ("خلال العام الماضي", "هذا العام") a figure may
+/// refer to, by their start. A relative month ("أوائل يوليو الجاري") dates an event, not a figure. Years written in digits are read
+/// by the figure reader itself.
+#[derive(Debug, Default)]
+pub struct SentenceDates {
+    pub exclude: Vec<(usize, usize)>,
+    pub relative_years: Vec<(usize, i32)>,
+}
+
+impl SentenceDates {
+    /// From the date matches of a sentence that starts at byte `offset` of their text.
+    pub fn new<'d>(dates: impl IntoIterator<Item = &'d DateMatch>, offset: usize) -> Self {
+        let mut out = SentenceDates::default();
+        for d in dates {
+            out.exclude.push((d.start - offset, d.end - offset));
+            if let Some(date) = d.date.filter(|_| d.relative && d.precision == Precision::Year) {
+                out.relative_years.push((d.start - offset, date.year()));
+            }
+        }
+        out
+    }
+}
+
+/// Figures in one sentence. `dates.exclude` are byte ranges (the date expressions found by
+/// the date extractor) that must not be read as figures.
+pub fn find_figures(sentence: &str, dates: &SentenceDates) -> Vec<FigureMatch> {
+    let exclude = &dates.exclude[..];
     let doc = Doc::new(sentence);
     let phrases = doc.phrases();
     let mut found: Vec<Found> = Vec::new();
@@ -70,18 +97,27 @@ pub fn find_figures(sentence: &str, exclude: &[(usize, usize)]) -> Vec<FigureMat
         }
     }
     found.extend(dual_figures(&doc, &phrases, &found, exclude));
+    found.extend(range_lower_ends(&doc, &phrases, &found, exclude));
     if found.is_empty() {
         return Vec::new();
     }
     found.sort_by_key(|f| f.first);
 
     let metric_hits = metric_hits(&doc);
-    let years = year_mentions(&doc, &phrases, &found);
-    found
+    let years = year_mentions(&doc, &phrases, &found, &dates.relative_years);
+    let mut years_found: Vec<(Option<i32>, bool)> = found
         .iter()
         .enumerate()
         .map(|(idx, f)| {
             let next_first = found.get(idx + 1).map_or(doc.tokens.len(), |g| g.first);
+            year_for(f, next_first, &years)
+        })
+        .collect();
+    share_list_years(&doc, &found, &mut years_found);
+    found
+        .iter()
+        .zip(years_found)
+        .map(|(f, (year, _))| {
             let (_, end) = doc.span(f.first, f.end);
             let start = doc.start_after_chars(f.first, f.clitic_chars);
             let unit = match f.kind {
@@ -96,13 +132,13 @@ pub fn find_figures(sentence: &str, exclude: &[(usize, usize)]) -> Vec<FigureMat
                 value: f.value,
                 unit,
                 metric: metric_for(f, &metric_hits).map(str::to_string),
-                year: year_for(f, next_first, &years),
+                year,
             }
         })
         .collect()
 }
 
-/// Whether `find_figures(sentence, exclude)` may find anything, judged without tokenizing the
+/// Whether `find_figures(sentence, dates)` (`dates.exclude` = `exclude`) may find anything, judged without tokenizing the
 /// sentence: most sentences have no figure, and tokenizing them was a twentieth of the run.
 /// Every figure starts at digits outside `exclude` (the dates), at a number word or at a dual
 /// unit noun ("طائرتين"); `start_hits` says whether the sentence has a hit of `FIGURE_STARTS`,
@@ -643,33 +679,101 @@ fn metric_for(f: &Found, hits: &[MetricHit]) -> Option<&'static str> {
         .map(|h| h.metric.name)
 }
 
-/// Token index and value of every year written as four digits (not "منذ 2011", not a count).
-fn year_mentions(doc: &Doc, phrases: &[Phrase], found: &[Found]) -> Vec<(usize, i32)> {
-    phrases
+/// Token index and value of every year written as four digits (not "منذ 2011", not a count),
+/// and of the relative year expressions of the sentence (`SentenceDates::relative_years`).
+fn year_mentions(doc: &Doc, phrases: &[Phrase], found: &[Found], relative_years: &[(usize, i32)]) -> Vec<(usize, i32)> {
+    let mut years: Vec<(usize, i32)> = phrases
         .iter()
         .filter(|p| !p.scaled && p.end == p.first + 1 && doc.tokens[p.first].kind == TokKind::Number)
         .filter(|p| doc.text(p.first).len() == 4 && (1900.0..=2100.0).contains(&p.value))
         .filter(|p| !found.iter().any(|f| (f.first..f.end).contains(&p.first)))
         .filter(|p| !(p.first.saturating_sub(2)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| c == "منذ")))
+        .filter(|p| !(p.first.saturating_sub(3)..p.first).any(|k| is_copyright(doc.text(k))))
         .map(|p| (p.first, p.value as i32))
-        .collect()
+        .collect();
+    for &(byte, year) in relative_years {
+        let token = (0..doc.tokens.len()).find(|&k| doc.span(k, k + 1).0 >= byte);
+        if let Some(token) = token.filter(|t| !found.iter().any(|f| (f.first..f.end).contains(t))) {
+            years.push((token, year));
+        }
+    }
+    years.sort_unstable();
+    years
+}
+
+/// "Copyright Thomson Reuters 2023", "© 2024", "جميع الحقوق محفوظة 2025": the year of the page, not a figure's.
+fn is_copyright(token: &str) -> bool {
+    token.eq_ignore_ascii_case("copyright") || token.contains('©') || numbers::word_cores(token).any(|c| c == "محفوظه" || c == "محفوظة")
 }
 
 /// A year written right after the figure ("... في عام 2023"), else the nearest year before it in
-/// the sentence, else one a few words after it; never past the next figure.
-fn year_for(f: &Found, next_first: usize, years: &[(usize, i32)]) -> Option<i32> {
+/// the sentence, else one a few words after it; never past the next figure. The flag says the
+/// year came after the figure.
+fn year_for(f: &Found, next_first: usize, years: &[(usize, i32)]) -> (Option<i32>, bool) {
     const NEAR_AFTER: usize = 3;
     const FAR_AFTER: usize = 8;
     let after = |window: usize| years.iter().find(|(tok, _)| *tok >= f.end && *tok < next_first && tok - f.end < window);
-    after(NEAR_AFTER)
-        .or_else(|| years.iter().rev().find(|(tok, _)| *tok < f.number_first))
-        .or_else(|| after(FAR_AFTER))
-        .map(|(_, year)| *year)
+    if let Some((_, year)) = after(NEAR_AFTER) {
+        return (Some(*year), true);
+    }
+    if let Some((_, year)) = years.iter().rev().find(|(tok, _)| *tok < f.number_first) {
+        return (Some(*year), false);
+    }
+    (after(FAR_AFTER).map(|(_, year)| *year), true)
+}
+
+/// A year stated once after a list of figures is each one's: "بلغت الصادرات 2 مليار دولار
+/// والواردات 1.5 مليار دولار في 2023". A figure without a year takes the year after the next
+/// figure when at most a few words, one of them joined by و, lie between the two.
+fn share_list_years(doc: &Doc, found: &[Found], years: &mut [(Option<i32>, bool)]) {
+    const GAP: usize = 3;
+    for idx in (0..found.len().saturating_sub(1)).rev() {
+        let (f, next) = (&found[idx], &found[idx + 1]);
+        let (next_year, after_next) = years[idx + 1];
+        let joined = next.first >= f.end && next.first - f.end <= GAP && (f.end..=next.first).any(|k| doc.text(k).starts_with('و'));
+        if years[idx].0.is_none() && after_next && joined {
+            years[idx] = (next_year, true);
+        }
+    }
+}
+
+/// The lower end of a range: "ما بين 100 و1500 جندي", "بين 2 و3 مليارات دولار", "من 20 إلى 30
+/// مليون يورو". The bare number before و / إلى / حتى is a figure of the same kind and unit as
+/// the figure that closes the range, and takes its scale word when it has none ("2" of "2 و3
+/// مليارات" is 2 billion).
+fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
+    // Normalized: "إلى" is "الي", "حتى" is "حتي".
+    const JOINERS: [&str; 4] = ["و", "الي", "حتي", "-"];
+    const OPENERS: [&str; 3] = ["بين", "من", "مابين"];
+    let mut out = Vec::new();
+    for upper in found {
+        let Some(joiner) = upper.number_first.checked_sub(1).filter(|&k| JOINERS.contains(&doc.text(k))) else { continue };
+        let Some(lower) = phrases.iter().find(|p| p.end == joiner) else { continue };
+        let opened = lower.first.checked_sub(1).is_some_and(|k| numbers::word_cores(doc.text(k)).any(|c| OPENERS.contains(&c)));
+        let (start, end) = doc.span(lower.first, lower.end);
+        if !opened || overlaps(exclude, start, end) || found.iter().any(|f| f.first < lower.end && lower.first < f.end) {
+            continue;
+        }
+        let Some(upper_phrase) = phrases.iter().find(|p| p.first == upper.number_first) else { continue };
+        let value = if lower.scaled || !upper_phrase.scaled { lower.value } else { lower.value * scale_of(doc, upper_phrase) };
+        out.push(Found { first: lower.first, end: lower.end, number_first: lower.first, clitic_chars: lower.clitic_chars, value, ..*upper });
+    }
+    out
+}
+
+/// The scale word's factor in a scaled number phrase ("3 مليارات" -> 1e9): its value over the
+/// value of the number before the scale word.
+fn scale_of(doc: &Doc, phrase: &Phrase) -> f64 {
+    let (start, end) = doc.span(phrase.first, phrase.end - 1);
+    let head = Doc::new(&doc.src[start..end]).phrases().first().map_or(0.0, |p| p.value);
+    if head > 0.0 { phrase.value / head } else { 1.0 }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::dates;
+    use chrono::NaiveDate;
 
     const PHRASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/figures.tsv"));
 
@@ -682,7 +786,9 @@ mod tests {
         for row in numbers::tsv_rows(PHRASES) {
             let cell = |k: usize| row.get(k).copied().unwrap_or("");
             let phrase = cell(0);
-            let found = find_figures(phrase, &[]);
+            // Dates as the pipeline finds them, relative ones against a fixed publication day.
+            let dates = dates::find_dates(phrase, NaiveDate::from_ymd_opt(2025, 6, 10));
+            let found = find_figures(phrase, &SentenceDates::new(&dates, 0));
             if cell(2) == "none" {
                 negatives += 1;
                 if !found.is_empty() {
@@ -725,12 +831,12 @@ mod tests {
         };
         for row in numbers::tsv_rows(PHRASES) {
             let phrase = row.first().copied().unwrap_or("");
-            if !find_figures(phrase, &[]).is_empty() {
+            if !find_figures(phrase, &SentenceDates::default()).is_empty() {
                 assert!(passes(phrase), "{phrase}");
             }
         }
         for s in ["اشترت الشركة طائرتين", "وصلت مئة شاحنة", "ووصلت مائتا شاحنة", "وبلغ العجز ثلاثة مليارات دولار", "نما 5٪", "٣ سفن"] {
-            assert!(passes(s) && !find_figures(s, &[]).is_empty(), "{s}");
+            assert!(passes(s) && !find_figures(s, &SentenceDates::default()).is_empty(), "{s}");
         }
         for s in ["استقبل الوزير نظيره الإيطالي في طرابلس", "ناقش الجانبان التعاون"] {
             assert!(!passes(s), "{s}");
@@ -752,15 +858,15 @@ mod tests {
     #[test]
     fn excluded_ranges_are_not_figures() {
         let s = "وصلت 5 طائرات إلى المطار";
-        assert_eq!(find_figures(s, &[]).len(), 1);
+        assert_eq!(find_figures(s, &SentenceDates::default()).len(), 1);
         let start = s.find('5').unwrap_or(0);
-        assert!(find_figures(s, &[(start, start + 1)]).is_empty());
+        assert!(find_figures(s, &SentenceDates { exclude: vec![(start, start + 1)], ..Default::default() }).is_empty());
     }
 
     #[test]
     fn several_figures_keep_their_own_year_and_metric() {
         let s = "بلغ حجم التبادل التجاري 4 مليارات دولار في عام 2022، و5.5 مليار دولار عام 2024";
-        let found = find_figures(s, &[]);
+        let found = find_figures(s, &SentenceDates::default());
         let got: Vec<_> = found.iter().map(|f| (f.value, f.year, f.metric.as_deref())).collect();
         assert_eq!(got, vec![(4e9, Some(2022), Some("trade_volume")), (5.5e9, Some(2024), Some("trade_volume"))]);
     }
@@ -768,7 +874,7 @@ mod tests {
     #[test]
     fn never_panics_on_odd_input() {
         for s in ["", "$", "5$", "$5", "من", "5 من", "حقلي", "و", "٪٪", "5\n%", "مليون\nدولار", "ــ5ــ طائرات", "2,\u{064B}5 مليار"] {
-            for f in find_figures(s, &[(0, 1), (3, 2)]) {
+            for f in find_figures(s, &SentenceDates { exclude: vec![(0, 1), (3, 2)], ..Default::default() }) {
                 assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
             }
         }

@@ -64,7 +64,7 @@ pub fn extract(doc: &Document) -> Extraction {
 
     let mut sector_count: BTreeMap<&'static str, (usize, bool, usize, usize)> = BTreeMap::new(); // count, framed once, first start, first end
     let mut sectors_in_events: BTreeSet<&'static str> = BTreeSet::new();
-    let mut seen_figures: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut seen_figures: BTreeMap<(String, String, String), usize> = BTreeMap::new(); // key -> index in ex.figures
     let mut events: Vec<(Event, Vec<(usize, usize, &'static str)>)> = Vec::new();
 
     let mut previous_sentence_start = 0;
@@ -99,8 +99,8 @@ pub fn extract(doc: &Document) -> Extraction {
         }
 
         let start_hits = lexicon_pass::any_within(&hits.figure_starts, ns, ne);
-        let exclude: Vec<(usize, usize)> = dates_here.iter().map(|d| (d.start - s, d.end - s)).collect();
-        let figures_here = if figures::may_have_figures(sentence, snorm, &exclude, start_hits) { figures::find_figures(sentence, &exclude) } else { Vec::new() };
+        let sentence_dates = figures::SentenceDates::new(dates_here.iter().copied(), s);
+        let figures_here = if figures::may_have_figures(sentence, snorm, &sentence_dates.exclude, start_hits) { figures::find_figures(sentence, &sentence_dates) } else { Vec::new() };
         let triggers = lexicon_pass::within(&hits.triggers, ns, ne);
         // Cues only cancel triggers: most sentences have none to cancel.
         let fired_all = if triggers.is_empty() { Vec::new() } else { events::fire_with(snorm, triggers, lexicon_pass::within(&hits.cues, ns, ne)) };
@@ -121,9 +121,14 @@ pub fn extract(doc: &Document) -> Extraction {
         // Figures.
         for f in figures_here {
             let key = (f.kind.as_str().to_string(), format!("{:.6e}", f.value), f.unit.clone());
-            if !seen_figures.insert(key) {
-                continue; // a repeated figure (headline, lead, body) is one record
+            if let Some(&kept) = seen_figures.get(&key) {
+                // A repeated figure (headline, lead, body) is one record, with the year that
+                // any of its mentions states.
+                let record = &mut ex.figures[kept];
+                record.year = record.year.or(f.year);
+                continue;
             }
+            seen_figures.insert(key, ex.figures.len());
             let (char_start, char_end) = chars.chars(s + f.start, s + f.end);
             ex.figures.push(Figure {
                 figure_id: short_hash(&[&doc.doc_id, "figure", &char_start.to_string()]),

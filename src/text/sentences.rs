@@ -65,7 +65,6 @@ mod tests {
     #[test]
     fn byte_scan_splits_like_a_char_scan() {
         let by_chars = |text: &str| -> Vec<(usize, usize)> {
-            let bytes = text.as_bytes();
             let mut out = Vec::new();
             let mut start = 0;
             let mut push = |s: usize, e: usize| {
