@@ -254,7 +254,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
                 _ => continue,
             }
         } else {
-            ActorRef::Found(unregistered_person(&name, role.and_then(|(rs, re)| role_country(&reg_hits, rs, re))))
+            ActorRef::Found(unregistered_person(&name, original(text, norm, s, e), role.and_then(|(rs, re)| role_country(&reg_hits, rs, re))))
         };
         let role_text = role.map(|(rs, re)| original(text, norm, rs, re));
         doc_people.push((name.clone(), actor.clone()));
@@ -323,13 +323,18 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         let Some(ti) = taken.token_at(h.start) else { continue };
         let head_words = n[h.word_start..h.end].split(' ').count();
         let head = &lex.org_heads.entries[h.entry];
-        let found = org_name_end(n, toks, ti + head_words, &n[h.mention_start(n)..h.end], &taken, &chain_ends);
-        // A head that is also an ordinary noun needs a complement and a country adjective.
-        let found = found.filter(|(last, country)| head.chain || (country.is_some() && *last > ti + head_words));
+        let first = ti + head_words;
+        let found = match latin_name_end(n, toks, first, &taken) {
+            // "شركة Veniva", "مجموعة Blue Ocean Holding": a Latin-script name is a name after any head.
+            Some(last) => Some((last, adjective_country_at(n, toks, last + 1, &taken, &reg_hits))),
+            None => org_name_end(n, toks, first, &n[h.mention_start(n)..h.end], &taken, &chain_ends)
+                // A head that is also an ordinary noun needs a complement and a country adjective.
+                .filter(|(last, country)| head.chain || (country.is_some() && *last > first)),
+        };
         if let Some((last, country)) = found {
             let s = h.mention_start(n);
             let name = n[s..toks[last].end].to_string();
-            let org = unregistered_org(&name, &head.kind, country);
+            let org = unregistered_org(&name, original(text, norm, s, toks[last].end), &head.kind, country);
             out.push((s, toks[last].end, ActorRef::Found(org), None));
             taken.mark(s, toks[last].end);
         }
@@ -430,12 +435,13 @@ fn slug(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join("-")
 }
 
-/// An actor found by rule, not in the registry: its id is the normalized name.
-fn unregistered(name: &str, actor_type: &'static str, id_prefix: &str, org_kind: Option<&str>, country: Option<String>) -> Arc<Actor> {
+/// An actor found by rule, not in the registry: its id is the normalized name, its name as the
+/// article writes it (`written`).
+fn unregistered(name: &str, written: String, actor_type: &'static str, id_prefix: &str, org_kind: Option<&str>, country: Option<String>) -> Arc<Actor> {
     Arc::new(Actor {
         actor_id: format!("{id_prefix}/{}", slug(name)).into(),
         actor_type,
-        name_ar: Some(name.to_string()),
+        name_ar: Some(written),
         name_en: None,
         faction: None,
         org_kind: org_kind.map(str::to_string),
@@ -446,12 +452,12 @@ fn unregistered(name: &str, actor_type: &'static str, id_prefix: &str, org_kind:
     })
 }
 
-fn unregistered_person(name: &str, country: Option<String>) -> Arc<Actor> {
-    unregistered(name, "person", "person", None, country)
+fn unregistered_person(name: &str, written: String, country: Option<String>) -> Arc<Actor> {
+    unregistered(name, written, "person", "person", None, country)
 }
 
-fn unregistered_org(name: &str, kind: &str, country: Option<String>) -> Arc<Actor> {
-    unregistered(name, "organization", "org", Some(kind), country)
+fn unregistered_org(name: &str, written: String, kind: &str, country: Option<String>) -> Arc<Actor> {
+    unregistered(name, written, "organization", "org", Some(kind), country)
 }
 
 
@@ -530,6 +536,37 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
         last -= 1;
     }
     Some((last, adjective_country))
+}
+
+/// The last token of a Latin-script name that starts at token `first` right after a head
+/// ("شركة Veniva Energy"): words of ASCII letters, digits and & . - + that the registry has not
+/// taken, at most five, one space apart.
+fn latin_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Option<usize> {
+    const MAX_WORDS: usize = 5;
+    let latin = |k: usize| {
+        let w = &n[toks[k].start..toks[k].end];
+        w.starts_with(|c: char| c.is_ascii_alphabetic()) && w.chars().all(|c| c.is_ascii_alphanumeric() || "&.-+'".contains(c))
+    };
+    let mut last = None;
+    for k in first..(first + MAX_WORDS).min(toks.len()) {
+        let spaced = n[toks[k - 1].end..toks[k].start] == *" ";
+        if taken.flags[k] || !spaced || !latin(k) {
+            break;
+        }
+        last = Some(k);
+    }
+    last
+}
+
+/// The country of a country adjective at token `k` ("شركة Veniva الإيطالية").
+fn adjective_country_at(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<String> {
+    let reg = &*REGISTRY;
+    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start] == *" ")?;
+    let at = reg_hits.partition_point(|r| r.end <= tok.start);
+    let hit = reg_hits[at..].iter().take_while(|r| r.start < tok.end).next()?;
+    let form = reg.gazetteer.entries[hit.entry];
+    let actor = &reg.actors[form.actor];
+    (actor.actor_type == "country" && form.kind == FormKind::Adjective).then(|| actor.country.clone()).flatten()
 }
 
 /// What else in the document ends an organization's construct chain: registry names, given

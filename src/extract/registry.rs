@@ -189,4 +189,55 @@ mod tests {
             assert_eq!(actor.country.as_deref(), Some(iso), "{text}");
         }
     }
+
+    /// The data rows of a registry file: tab-separated fields, header and comments skipped.
+    fn rows(file: &'static str) -> Vec<Vec<&'static str>> {
+        file.lines().skip(1).filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect()).collect()
+    }
+
+    #[test]
+    fn person_and_organization_rows_are_well_formed() {
+        let isos: HashSet<&str> = rows(data_file!("registry/countries.tsv")).iter().map(|r| r[0]).collect();
+        let factions = ["GNU", "HoR", "LNA", "PC", "HCS", "CBL"];
+        let kinds = ["government", "ministry", "legislature", "military", "security", "agency", "company", "international", "media", "other"];
+        let given: HashSet<String> = rows(data_file!("lexicon/given_names.tsv")).iter().map(|r| normalize_str(r[0])).collect();
+        let mut owner: HashMap<String, &str> = HashMap::default();
+        for (file, prefix, min_rows) in [(data_file!("registry/persons.tsv"), "person/", 1000), (data_file!("registry/organizations.tsv"), "org/", 700)] {
+            let rows = rows(file);
+            assert!(rows.len() >= min_rows, "{prefix}: {} rows", rows.len());
+            for r in rows {
+                assert_eq!(r.len(), 8, "{prefix} row needs 8 tab-separated fields: {r:?}");
+                let (id, name_en, names, country, faction, kind, wikidata) = (r[0], r[1], r[2], r[3], r[4], r[5], r[7]);
+                assert!(id.starts_with(prefix) && id[prefix.len()..].chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "id {id}");
+                assert!(!name_en.is_empty(), "{id}: name_en");
+                assert!(country.is_empty() || isos.contains(country), "{id}: unknown ISO3 {country}");
+                assert!(faction.is_empty() || (factions.contains(&faction) && country == "LBY"), "{id}: faction {faction} is for Libyan actors");
+                assert!(prefix == "person/" || kinds.contains(&kind), "{id}: org_kind {kind}");
+                assert!(wikidata.is_empty() || (wikidata.starts_with('Q') && wikidata[1..].bytes().all(|b| b.is_ascii_digit())), "{id}: wikidata {wikidata}");
+                for name in names.split('|') {
+                    assert!(!name.trim().is_empty(), "{id}: empty name variant");
+                    // A bare given name or surname would name every person who carries it; a
+                    // one-word nickname (حميدتي) is no given name.
+                    let one_word = !name.trim().contains(' ');
+                    assert!(prefix == "org/" || !one_word || (!given.contains(&*normalize_str(name)) && !name.starts_with("ال")), "{id}: one-word person name {name}");
+                    let key = normalize_str(name);
+                    let first = *owner.entry(key).or_insert(id);
+                    assert_eq!(first, id, "{name} names both {first} and {id}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn latin_script_names_inside_arabic_text_are_found() {
+        let r = &*REGISTRY;
+        for (text, id) in [("وقعت Eni اتفاقا", "org/ita-eni"), ("شراكة مع TotalEnergies", "org/fra-total"), ("وQatarEnergy", "org/qat-qatarenergy"), ("نقلت Reuters", "org/gbr-reuters")] {
+            let n = normalize_str(text);
+            let found = r.gazetteer.find(&n).iter().map(|h| &*r.actors[r.gazetteer.entries[h.entry].actor].actor_id).collect::<Vec<_>>();
+            assert!(found.contains(&id), "{text}: {found:?}");
+        }
+        // Inside a longer Latin word the name is not there.
+        let n = normalize_str("Venice");
+        assert!(r.gazetteer.find(&n).iter().all(|h| &*r.actors[r.gazetteer.entries[h.entry].actor].actor_id != "org/ita-eni"));
+    }
 }
