@@ -689,8 +689,14 @@ fn year_mentions(doc: &Doc, phrases: &[Phrase], found: &[Found], relative_years:
         .filter(|p| !found.iter().any(|f| (f.first..f.end).contains(&p.first)))
         .filter(|p| !(p.first.saturating_sub(2)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| c == "منذ")))
         .filter(|p| !(p.first.saturating_sub(3)..p.first).any(|k| is_copyright(doc.text(k))))
+        // "مقارنة بعام 2022", "مقابل 2023": the year compared with is not the figure's.
+        .filter(|p| !(p.first.saturating_sub(3)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| c == "مقارنه" || c == "مقابل")))
         .map(|p| (p.first, p.value as i32))
         .collect();
+    // "بين 2021 و2024", "عامي 2023 و2024": a span of years is no one year.
+    let in_span: Vec<bool> = years.iter().map(|&(t, _)| years.iter().any(|&(u, _)| u != t && u.abs_diff(t) <= 2)).collect();
+    let mut in_span = in_span.into_iter();
+    years.retain(|_| !in_span.next().unwrap_or(false));
     for &(byte, year) in relative_years {
         let token = (0..doc.tokens.len()).find(|&k| doc.span(k, k + 1).0 >= byte);
         if let Some(token) = token.filter(|t| !found.iter().any(|f| (f.first..f.end).contains(t))) {
