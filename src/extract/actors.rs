@@ -177,6 +177,14 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         }
     }
     let word = |i: usize| &n[toks[i].start..toks[i].end];
+    // Tokens that open an organization name: a role may name the body ("مدير إدارة التعاون
+    // الدولي بالوزارة", "رئيس شركة سيمنس للطاقة").
+    let mut org_head_at = vec![false; toks.len()];
+    for h in &org_head_hits {
+        if let Some(i) = taken.token_at(h.word_start) {
+            org_head_at[i] = true;
+        }
+    }
     let given = given_names_at(n, &taken, &given_names);
     let registry_word = |i: usize, taken: &Taken| taken.flags[i];
     let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
@@ -186,7 +194,10 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         // A role phrase ends right before i: title, then up to 4 adjective/registry/ال words.
         let mut role: Option<(usize, usize)> = None;
         if let Some((j, h)) = title_before[i].filter(|&(j, _)| i - j <= 5) {
-            let between_ok = (j + 1..i).all(|k| registry_word(k, &taken) || word(k).starts_with("ال") || word(k).starts_with("بال") || matches!(word(k), "في" | "لدى" | "بحكومه" | "حكومه"));
+            let between_ok = (j + 1..i).all(|k| {
+                let w = word(k);
+                registry_word(k, &taken) || org_head_at[k] || ["ال", "بال", "لل"].iter().any(|p| w.starts_with(p)) || matches!(w, "في" | "لدى" | "بحكومه" | "حكومه")
+            });
             if between_ok {
                 role = Some((h.word_start, toks[i - 1].end));
             }
@@ -228,7 +239,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             }
             end += 1;
         }
-        let single_ok = role.is_some() && reg.surnames.contains_key(first);
+        // A surname alone after a title (الرئيس بوتين), unless it is also a given name: "العميد
+        // سالم" is a man called Salem, not the one registry person whose surname is سالم.
+        let single_ok = role.is_some() && reg.surnames.contains_key(first) && given[i].bare().is_none();
         if end - i >= 2 || single_ok {
             persons.push((i, end, role));
             i = end;
