@@ -525,11 +525,16 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
             let names_city = matches!(actor.actor_type, "city" | "region") && form.kind != FormKind::Ambiguous;
             let end = toks.partition_point(|t| t.end <= hit.end).saturating_sub(1).max(k);
             if names_country || names_city {
+                // A joint body names both states: "غرفة التجارة الليبية الإيطالية".
+                let end = match adjective_country_at(n, toks, end + 1, taken, reg_hits) {
+                    Some(_) if form.kind == FormKind::Adjective => end + 1,
+                    _ => end,
+                };
                 return Some((end, actor.country.clone()));
             }
             // The body it belongs to ends it: "لجنة الطاقة بمجلس النواب".
-            if actor.actor_type == "organization" && last.is_some() && matches!(&n[toks[k].start..hit.start], "ب" | "ل") {
-                return Some((end, adjective_country));
+            if actor.actor_type == "organization" && last.is_some() && matches!(&n[toks[k].start..hit.start], "ب" | "ل" | "لل") {
+                return Some((end, adjective_country.or_else(|| actor.country.clone())));
             }
             break;
         }
