@@ -98,6 +98,7 @@ pub fn find_figures(sentence: &str, dates: &SentenceDates) -> Vec<FigureMatch> {
     }
     found.extend(dual_figures(&doc, &phrases, &found, exclude));
     found.extend(range_lower_ends(&doc, &phrases, &found, exclude));
+    found.extend(compared_figures(&doc, &phrases, &found, exclude));
     if found.is_empty() {
         return Vec::new();
     }
@@ -763,6 +764,30 @@ fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(
         let Some(upper_phrase) = phrases.iter().find(|p| p.first == upper.number_first) else { continue };
         let value = if lower.scaled || !upper_phrase.scaled { lower.value } else { lower.value * scale_of(doc, upper_phrase) };
         out.push(Found { first: lower.first, end: lower.end, number_first: lower.first, clitic_chars: lower.clitic_chars, value, ..*upper });
+    }
+    out
+}
+
+/// A figure compared with an earlier one of the sentence, its unit left unsaid: "3 مليارات
+/// دولار في 2023، مقابل 2.1 مليار في 2022", "800 مليون دولار بعد أن كانت 600 مليونا",
+/// "700 ألف برميل يوميا مقارنة بـ1.2 مليون". Only a number with a scale word counts, so that
+/// a year or a bare count after the cue stays none.
+fn compared_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
+    // Normalized cue words: مقابل، مقارنة (بـ)، كان/كانت (بعد أن كانت).
+    const CUES: [&str; 4] = ["مقابل", "مقارنه", "كان", "كانت"];
+    const CUE_WINDOW: usize = 3;
+    let mut out: Vec<Found> = Vec::new();
+    for p in phrases.iter().filter(|p| p.scaled) {
+        let (start, end) = doc.span(p.first, p.end);
+        if overlaps(exclude, start, end) || found.iter().chain(&out).any(|f| f.first < p.end && p.first < f.end) {
+            continue;
+        }
+        let cued = (p.first.saturating_sub(CUE_WINDOW)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| CUES.contains(&c)));
+        // The figure compared with: the nearest one before, money or a quantity with its unit.
+        let Some(base) = found.iter().filter(|f| f.end <= p.first && f.kind != FigureKind::Percent && !f.unit.is_empty()).max_by_key(|f| f.end) else { continue };
+        if cued {
+            out.push(Found { first: p.first, end: p.end, number_first: p.first, clitic_chars: p.clitic_chars, value: p.value, ..*base });
+        }
     }
     out
 }
