@@ -150,7 +150,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             let actor_type = reg.actors[form.actor].actor_type;
             let cues: &[&str] = if actor_type == "organization" { &ORG_CUES } else { &PLACE_CUES };
             let quoted = n[..h.word_start].trim_end().ends_with(['"', '“', '«']);
-            let cued = prev.is_some_and(|p| cues.contains(&p)) || quoted || (actor_type != "organization" && n[h.word_start..h.start].ends_with('ب'));
+            // An agency's credit line: "(كونا)", "(واس)".
+            let credit = actor_type == "organization" && n[..h.word_start].trim_end().ends_with('(') && n[h.end..].trim_start().starts_with(')');
+            let cued = prev.is_some_and(|p| cues.contains(&p)) || quoted || credit || (actor_type != "organization" && n[h.word_start..h.start].ends_with('ب'));
             if !cued {
                 continue;
             }
@@ -191,26 +193,29 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
     let given = given_names_at(n, &taken, &given_names);
     let registry_word = |i: usize, taken: &Taken| taken.flags[i];
     let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
+    // The role phrase that ends right before token i: a title, then up to 4 adjective,
+    // registry or ال words, then nothing but punctuation.
+    let role_before = |i: usize, taken: &Taken| -> Option<(usize, usize)> {
+        let (j, h) = title_before[i].filter(|&(j, _)| i - j <= 5)?;
+        let between_ok = (j + 1..i).all(|k| {
+            let w = word(k);
+            registry_word(k, taken) || org_head_at[k] || ["ال", "بال", "لل"].iter().any(|p| w.starts_with(p)) || matches!(w, "في" | "لدى" | "بحكومه" | "حكومه")
+        });
+        let gap_is_punct_only = n[toks[i - 1].end..toks[i].start].chars().all(|c| c.is_whitespace() || "،,:\"“”«»'-–(".contains(c));
+        (between_ok && gap_is_punct_only).then_some((h.word_start, toks[i - 1].end))
+    };
+    // Registry persons keep the title they are named with ("وزير الخارجية التركي هاكان فيدان").
+    for (s, _, actor, role_text) in out.iter_mut() {
+        if actor.actor_type == "person" {
+            if let Some(i) = taken.token_at(*s).filter(|&i| toks[i].start == *s) {
+                *role_text = role_before(i, &taken).map(|(rs, re)| original(text, norm, rs, re));
+            }
+        }
+    }
     let mut i = 0;
     let mut persons: Vec<(usize, usize, Option<(usize, usize)>)> = Vec::new(); // token range, role span
     while i < toks.len() {
-        // A role phrase ends right before i: title, then up to 4 adjective/registry/ال words.
-        let mut role: Option<(usize, usize)> = None;
-        if let Some((j, h)) = title_before[i].filter(|&(j, _)| i - j <= 5) {
-            let between_ok = (j + 1..i).all(|k| {
-                let w = word(k);
-                registry_word(k, &taken) || org_head_at[k] || ["ال", "بال", "لل"].iter().any(|p| w.starts_with(p)) || matches!(w, "في" | "لدى" | "بحكومه" | "حكومه")
-            });
-            if between_ok {
-                role = Some((h.word_start, toks[i - 1].end));
-            }
-        }
-        let gap_is_punct_only = |a: usize, b: usize| n[a..b].chars().all(|c| c.is_whitespace() || "،,:\"“”«»'-–(".contains(c));
-        if let Some((_, role_end)) = role {
-            if !gap_is_punct_only(role_end, toks[i].start) {
-                role = None;
-            }
-        }
+        let role = role_before(i, &taken);
         let first = word(i);
         // What most words lack comes first: being a given name, or a title before.
         let starts_name = !registry_word(i, &taken)
@@ -340,15 +345,18 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         let head_words = n[h.word_start..h.end].split(' ').count();
         let head = &lex.org_heads.entries[h.entry];
         let first = ti + head_words;
-        let found = match latin_name_end(n, toks, first, &taken) {
-            // "شركة Veniva", "مجموعة Blue Ocean Holding": a Latin-script name is a name after any head.
+        let found = match latin_name_end(n, toks, first, &taken).or_else(|| quoted_name_end(n, toks, first, &taken)) {
+            // "شركة Veniva", "مجموعة Blue Ocean Holding", "مجلة «منبر الدفاع»": a Latin-script
+            // or quoted name is a name after any head.
             Some(last) => Some((last, adjective_country_at(n, toks, last + 1, &taken, &reg_hits))),
             None => org_name_end(n, toks, first, &n[h.mention_start(n)..h.end], &taken, &chain_ends)
                 // A head that is also an ordinary noun needs a complement and a country adjective.
                 .filter(|(last, country)| head.chain || (country.is_some() && *last > first)),
         };
         if let Some((last, country)) = found {
-            let s = h.mention_start(n);
+            // A quoted name is the name without its head: "مجلة «منبر الدفاع الأفريقي»".
+            let quoted = n[toks[first - 1].end..toks[first].start].trim() != "";
+            let s = if quoted { toks[first].start } else { h.mention_start(n) };
             let name = n[s..toks[last].end].to_string();
             let org = unregistered_org(&name, original(text, norm, s, toks[last].end), &head.kind, country);
             out.push((s, toks[last].end, ActorRef::Found(org), None));
@@ -587,6 +595,28 @@ fn latin_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Option
     last
 }
 
+/// The last token of a name in quotation marks right after a head ("مجلة «منبر الدفاع
+/// الأفريقي»", "شركة "الواحة""): up to five words the registry has not taken, no other
+/// punctuation and no function word inside (a quoted statement is no name); None if the quote
+/// does not close there.
+fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Option<usize> {
+    const MAX_WORDS: usize = 5;
+    let gap = |k: usize| &n[toks[k - 1].end..toks[k].start];
+    if first == 0 || first >= toks.len() || gap(first).trim() != "«" && gap(first).trim() != "\"" && gap(first).trim() != "“" {
+        return None;
+    }
+    for k in first..(first + MAX_WORDS).min(toks.len()) {
+        if taken.flags[k] || (k > first && gap(k) != " ") || LEX.stop.contains(&n[toks[k].start..toks[k].end]) {
+            return None;
+        }
+        let after = toks.get(k + 1).map_or(&n[toks[k].end..], |next| &n[toks[k].end..next.start]);
+        if after.trim_start().starts_with(['»', '"', '”']) {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// The country of a country adjective at token `k` ("شركة Veniva الإيطالية").
 fn adjective_country_at(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<String> {
     let reg = &*REGISTRY;
@@ -688,6 +718,16 @@ mod tests {
                 ("الله", None),
             ]
         );
+    }
+
+    #[test]
+    fn registry_persons_keep_the_title_they_are_named_with() {
+        let text = "وقال وزير الخارجية التركي هاكان فيدان إن أنقرة تدعم الحوار، وأكد فيدان ذلك.";
+        let n = normalize(text);
+        let found = find_actors(text, &n);
+        let roles: Vec<(&str, Option<&str>)> =
+            found.iter().filter(|m| m.actor.actor_type == "person").map(|m| (&text[m.start..m.end], m.role_text.as_deref())).collect();
+        assert_eq!(roles, [("هاكان فيدان", Some("وزير الخارجية التركي")), ("فيدان", None)]);
     }
 
     #[test]
