@@ -5,7 +5,7 @@
 use super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
 use crate::text::words::{words, Word};
 use super::lexicon::Tsv;
-use super::registry::{FormKind, REGISTRY};
+use super::registry::{FormKind, Registry, REGISTRY};
 use crate::data_file;
 use crate::model::{Actor, ActorRef};
 use crate::text::clitics::proclitic_ends;
@@ -353,7 +353,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
                 // A head that is also an ordinary noun needs a complement and a country adjective.
                 .filter(|(last, country)| head.chain || (country.is_some() && *last > first)),
         };
-        if let Some((last, country)) = found {
+        // A description before a registry name is no name of its own: "شركة الطاقة الإيطالية إيني".
+        let described = |last: usize| registry_form_at(n, toks, last + 1, &taken, &reg_hits).is_some_and(|(a, _)| a.actor_type == "organization");
+        if let Some((last, country)) = found.filter(|&(last, _)| !described(last)) {
             // A quoted name is the name without its head: "مجلة «منبر الدفاع الأفريقي»".
             let quoted = n[toks[first - 1].end..toks[first].start].trim() != "";
             let s = if quoted { toks[first].start } else { h.mention_start(n) };
@@ -508,6 +510,7 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
     let ChainEnds { reg_hits, given, title_starts, org_heads } = *ends;
     let mut last: Option<usize> = None;
     let mut adjective_country: Option<String> = None;
+    let mut body_country: Option<String> = None;
     for k in first..(first + MAX_WORDS).min(toks.len()) {
         if !n[toks[k - 1].end..toks[k].start].chars().all(char::is_whitespace) {
             break;
@@ -540,9 +543,10 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
                 };
                 return Some((end, actor.country.clone()));
             }
-            // The body it belongs to ends it: "لجنة الطاقة بمجلس النواب".
-            if actor.actor_type == "organization" && last.is_some() && matches!(&n[toks[k].start..hit.start], "ب" | "ل" | "لل") {
-                return Some((end, adjective_country.or_else(|| actor.country.clone())));
+            // The registry body it belongs to ends it and gives its country; the body stays a
+            // mention of its own: "لجنة الطاقة" of "لجنة الطاقة بمجلس النواب".
+            if actor.actor_type == "organization" && matches!(&n[toks[k].start..hit.start], "ب" | "ل" | "لل") {
+                body_country = actor.country.clone();
             }
             break;
         }
@@ -572,7 +576,7 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
         }
         last -= 1;
     }
-    Some((last, adjective_country))
+    Some((last, adjective_country.or(body_country)))
 }
 
 /// The last token of a Latin-script name that starts at token `first` right after a head
@@ -617,15 +621,21 @@ fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Optio
     None
 }
 
-/// The country of a country adjective at token `k` ("شركة Veniva الإيطالية").
-fn adjective_country_at(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<String> {
-    let reg = &*REGISTRY;
+/// The registry actor, and the kind of its form, that starts at token `k` with no proclitic
+/// but ال, one space after the token before.
+fn registry_form_at<'r>(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<(&'r Actor, FormKind)> {
+    let reg: &'r Registry = &REGISTRY;
     let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start] == *" ")?;
     let at = reg_hits.partition_point(|r| r.end <= tok.start);
-    let hit = reg_hits[at..].iter().take_while(|r| r.start < tok.end).next()?;
+    let hit = reg_hits[at..].iter().take_while(|r| r.start < tok.end).next().filter(|h| matches!(&n[tok.start..h.start], "" | "ال"))?;
     let form = reg.gazetteer.entries[hit.entry];
-    let actor = &reg.actors[form.actor];
-    (actor.actor_type == "country" && form.kind == FormKind::Adjective).then(|| actor.country.clone()).flatten()
+    Some((&reg.actors[form.actor], form.kind))
+}
+
+/// The country of a country adjective at token `k` ("شركة Veniva الإيطالية").
+fn adjective_country_at(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<String> {
+    let (actor, kind) = registry_form_at(n, toks, k, taken, reg_hits)?;
+    (actor.actor_type == "country" && kind == FormKind::Adjective).then(|| actor.country.clone()).flatten()
 }
 
 /// What else in the document ends an organization's construct chain: registry names, given
