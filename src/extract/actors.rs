@@ -202,7 +202,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             registry_word(k, taken) || org_head_at[k] || ["ال", "بال", "لل"].iter().any(|p| w.starts_with(p)) || matches!(w, "في" | "لدى" | "بحكومه" | "حكومه")
         });
         let gap_is_punct_only = n[toks[i - 1].end..toks[i].start].chars().all(|c| c.is_whitespace() || "،,:\"“”«»'-–(".contains(c));
-        (between_ok && gap_is_punct_only).then_some((h.word_start, toks[i - 1].end))
+        (between_ok && gap_is_punct_only).then_some((h.mention_start(n), toks[i - 1].end))
     };
     // Registry persons keep the title they are named with ("وزير الخارجية التركي هاكان فيدان").
     for (s, _, actor, role_text) in out.iter_mut() {
@@ -243,6 +243,12 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             }
             let connector = matches!(word(end - 1), "عبد" | "ابو" | "بن" | "ابن" | "بك" | "ولد" | "دي" | "فون" | "ال");
             if end - i >= 2 && !(connector || w.starts_with("ال") || given[end].whole.is_some()) {
+                break;
+            }
+            // Names have one ال-word in a row but after عبد/أبو: "مصطفى الفيتوري المؤتمر" is a
+            // name and its verb's object; "عبد السلام الزوبي" is one name.
+            let after_connector = end >= i + 2 && matches!(word(end - 2), "عبد" | "ابو");
+            if w.starts_with("ال") && word(end - 1).starts_with("ال") && !after_connector {
                 break;
             }
             end += 1;
