@@ -628,10 +628,10 @@ fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Optio
 }
 
 /// The registry actor, and the kind of its form, that starts at token `k` with no proclitic
-/// but ال, one space after the token before.
+/// but ال, after nothing but spaces and quotation marks ("نوفا” الإيطالية").
 fn registry_form_at<'r>(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<(&'r Actor, FormKind)> {
     let reg: &'r Registry = &REGISTRY;
-    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start] == *" ")?;
+    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || "\"“”«»".contains(c)))?;
     let at = reg_hits.partition_point(|r| r.end <= tok.start);
     let hit = reg_hits[at..].iter().take_while(|r| r.start < tok.end).next().filter(|h| matches!(&n[tok.start..h.start], "" | "ال"))?;
     let form = reg.gazetteer.entries[hit.entry];

@@ -54,8 +54,17 @@ pub fn extract(doc: &Document) -> Extraction {
         }
     }
 
-    // Cited outlets (وكالة نوفا الإيطالية) and the dateline's city are not parties to anything.
-    let is_party = |m: &ActorMention| m.actor.org_kind.as_deref() != Some("media") && !datelines::is_dateline_place(text, m);
+    // Cited outlets (وكالة نوفا الإيطالية، موقع “ميدل إيست آي” البريطاني: the outlet and the
+    // adjective after it) and the dateline's city are not parties to anything.
+    let outlet_adjectives: BTreeSet<(usize, usize)> = found
+        .windows(2)
+        .filter(|w| w[0].actor.org_kind.as_deref() == Some("media") && w[1].actor.actor_type == "country")
+        .filter(|w| text.get(w[0].end..w[1].start).is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || "\"“”«»".contains(c))))
+        .map(|w| (w[1].start, w[1].end))
+        .collect();
+    let is_party = |m: &ActorMention| {
+        m.actor.org_kind.as_deref() != Some("media") && !outlet_adjectives.contains(&(m.start, m.end)) && !datelines::is_dateline_place(text, m)
+    };
     let doc_countries = country_counts(found.iter().filter(|m| is_party(m)));
     let main_partner = doc_countries.iter().filter(|(c, _)| **c != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
     // The corpus is Libya's foreign relations: an event in a document that names any state is
@@ -378,6 +387,16 @@ mod tests {
     fn the_dateline_city_is_not_a_party() {
         let parties = parties_of("القاهرة - 3 - 2 (أ ش أ) -- رحبت ليبيا اليوم بقرار مجلس الأمن رفع العقوبات عن الأصول المجمدة.", "2025-02-03");
         assert_eq!(parties, vec![vec!["LBY".to_string()]]);
+    }
+
+    #[test]
+    fn a_cited_outlet_and_its_country_are_not_parties() {
+        for text in [
+            "ونقلت وكالة “نوفا” الإيطالية أن وفدا بيلاروسيا زار بنغازي.",
+            "وذكر موقع «ميدل إيست آي» البريطاني أن وفدا بيلاروسيا زار بنغازي.",
+        ] {
+            assert_eq!(parties_of(text, "2025-02-03"), vec![vec!["BLR".to_string(), "LBY".to_string()]], "{text}");
+        }
     }
 
     #[test]
