@@ -495,7 +495,7 @@ fn unregistered_org(name: &str, written: String, kind: &str, country: Option<Str
 
 /// Words that end an organization's name: a time expression after it is no part of it
 /// ("وزارة الخارجية الثلاثاء", "الشركة الليبية العام الماضي").
-const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر العام السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا";
+const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا";
 
 static ORG_NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| FUNCTION_WORDS.split_whitespace().chain(NAME_ENDS.split_whitespace()).map(normalize_str).collect());
 
@@ -517,6 +517,13 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
     let mut last: Option<usize> = None;
     let mut adjective_country: Option<String> = None;
     let mut body_country: Option<String> = None;
+    let word = |k: usize| &n[toks[k].start..toks[k].end];
+    // A time word ends a name. العام is "general" in one (الاتحاد العام للشغل) and "the year"
+    // before a time word or a year (العام الماضي، العام 2024).
+    let ends_name = |k: usize| {
+        ORG_NAME_ENDS.contains(word(k))
+            || (word(k) == "العام" && toks.get(k + 1).is_none_or(|_| ORG_NAME_ENDS.contains(word(k + 1)) || word(k + 1).chars().all(|c| c.is_ascii_digit())))
+    };
     for k in first..(first + MAX_WORDS).min(toks.len()) {
         if !n[toks[k - 1].end..toks[k].start].chars().all(char::is_whitespace) {
             break;
@@ -531,7 +538,7 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
             // "الجمعية الليبية للصحة": an adjective right after the head is part of a name
             // that goes on; alone ("الشركة الإيطالية") it only describes the head.
             if actor.actor_type == "country" && form.kind == FormKind::Adjective && last.is_none() && !takes_bare_adjective(head) {
-                if k + 1 < toks.len() && !taken.flags[k + 1] && ["ال", "لل"].iter().any(|p| n[toks[k + 1].start..].starts_with(p)) && !ORG_NAME_ENDS.contains(&n[toks[k + 1].start..toks[k + 1].end]) {
+                if k + 1 < toks.len() && !taken.flags[k + 1] && ["ال", "لل"].iter().any(|p| n[toks[k + 1].start..].starts_with(p)) && !ends_name(k + 1) {
                     adjective_country = actor.country.clone();
                     last = Some(k);
                     continue;
@@ -539,7 +546,9 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
                 break;
             }
             let names_country = actor.actor_type == "country" && (form.kind == FormKind::Name || last.is_some() || takes_bare_adjective(head));
-            let names_city = matches!(actor.actor_type, "city" | "region") && form.kind != FormKind::Ambiguous;
+            // A facility only in construct (هيئة قناة السويس), not as a place (الحكومة بـ10 داونينغ ستريت).
+            let in_construct = matches!(&n[toks[k].start..hit.start], "" | "ال");
+            let names_city = (matches!(actor.actor_type, "city" | "region") || (actor.actor_type == "facility" && in_construct)) && form.kind != FormKind::Ambiguous;
             let end = toks.partition_point(|t| t.end <= hit.end).saturating_sub(1).max(k);
             if names_country || names_city {
                 // A joint body names both states: "غرفة التجارة الليبية الإيطالية".
@@ -556,7 +565,7 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
             }
             break;
         }
-        if title_starts[k] || ORG_NAME_ENDS.contains(w) || w.chars().any(|c| c.is_ascii_digit()) || given[k].whole.is_some_and(|ordinary| !ordinary) {
+        if title_starts[k] || ends_name(k) || w.chars().any(|c| c.is_ascii_digit()) || given[k].whole.is_some_and(|ordinary| !ordinary) {
             break;
         }
         // "مكتب الإعلام بالحكومة": a body named by its head ends the name.
@@ -567,7 +576,7 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
         let joined = last.is_some() && w.starts_with("وال");
         // An indefinite noun right after the head in construct ("مركز جراحات القلب") if a
         // definite word follows it.
-        let construct = last.is_none() && !head.starts_with("ال") && k + 1 < toks.len() && n[toks[k + 1].start..].starts_with("ال") && !ORG_NAME_ENDS.contains(&n[toks[k + 1].start..toks[k + 1].end]);
+        let construct = last.is_none() && !head.starts_with("ال") && k + 1 < toks.len() && n[toks[k + 1].start..].starts_with("ال") && !ends_name(k + 1);
         if !(definite || joined || construct) {
             break;
         }
