@@ -141,8 +141,21 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
     let mut out: Vec<(usize, usize, ActorRef, Option<String>)> = Vec::new(); // normalized span
 
     // 1. Registry names, adjectives and ambiguous forms in place context.
-    let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
     let mut taken = Taken::new(toks);
+    // "الخارجية الجزائرية" is the ministry, but "التجارة الخارجية الجزائرية" is foreign trade:
+    // an elliptical name after a definite noun is that noun's adjective (its country stays).
+    let registry_hits: Vec<Hit> = registry_hits
+        .into_iter()
+        .filter(|h| {
+            let elliptical = ["الخارجيه ", "الداخليه "].iter().any(|w| n[h.start..h.end].starts_with(w) || n[h.word_start..h.end].starts_with(w));
+            let after_noun = || {
+                let prev = taken.token_at(h.word_start).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
+                prev.is_some_and(|p| ["ال", "لل", "وال", "بال"].iter().any(|a| p.starts_with(a)))
+            };
+            !(elliptical && after_noun())
+        })
+        .collect();
+    let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
     for h in &reg_hits {
         let form = reg.gazetteer.entries[h.entry];
         if form.kind == FormKind::Ambiguous {
@@ -538,7 +551,9 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
             // "الجمعية الليبية للصحة": an adjective right after the head is part of a name
             // that goes on; alone ("الشركة الإيطالية") it only describes the head.
             if actor.actor_type == "country" && form.kind == FormKind::Adjective && last.is_none() && !takes_bare_adjective(head) {
-                if k + 1 < toks.len() && !taken.flags[k + 1] && ["ال", "لل"].iter().any(|p| n[toks[k + 1].start..].starts_with(p)) && !ends_name(k + 1) {
+                // A second state's adjective joins them: "الغرفة الليبية التركية للتجارة".
+                let goes_on = k + 1 < toks.len() && !taken.flags[k + 1] && ["ال", "لل"].iter().any(|p| n[toks[k + 1].start..].starts_with(p)) && !ends_name(k + 1);
+                if goes_on || adjective_country_at(n, toks, k + 1, taken, reg_hits).is_some() {
                     adjective_country = actor.country.clone();
                     last = Some(k);
                     continue;
@@ -556,7 +571,7 @@ fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken,
                     Some(_) if form.kind == FormKind::Adjective => end + 1,
                     _ => end,
                 };
-                return Some((end, actor.country.clone()));
+                return Some((end, adjective_country.or_else(|| actor.country.clone())));
             }
             // The registry body it belongs to ends it and gives its country; the body stays a
             // mention of its own: "لجنة الطاقة" of "لجنة الطاقة بمجلس النواب".
