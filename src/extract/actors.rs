@@ -204,6 +204,14 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         }
     }
     let given = given_names_at(n, &taken, &given_names);
+    let mut title_starts = vec![false; toks.len()];
+    for h in &title_hits {
+        if let Some(i) = taken.token_at(h.word_start) {
+            title_starts[i] = true;
+        }
+    }
+    // A title after a comma names the word before it: "فيدان، وزير الخارجية التركي".
+    let title_follows = |i: usize| i + 1 < toks.len() && title_starts[i + 1] && matches!(n[toks[i].end..toks[i + 1].start].trim(), "،" | ",");
     let registry_word = |i: usize, taken: &Taken| taken.flags[i];
     let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
     // The role phrase that ends right before token i: a title, then up to 4 adjective,
@@ -234,9 +242,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         let starts_name = !registry_word(i, &taken)
             && match (given[i].bare(), role) {
                 (Some((_, ordinary)), _) => !ordinary || role.is_some(),
-                // After a title, a registry surname alone (الرئيس بوتين); other words are not names.
-                (None, Some(_)) => reg.surnames.get(first).is_some_and(|l| l.len() == 1),
-                (None, None) => false,
+                // Next to a title, a registry surname alone (الرئيس بوتين، فيدان، وزير…); other words are not names.
+                (None, _) if role.is_some() || title_follows(i) => reg.surnames.get(first).is_some_and(|l| l.len() == 1),
+                (None, _) => false,
             }
             && !stop(first);
         if !starts_name {
@@ -266,9 +274,9 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             }
             end += 1;
         }
-        // A surname alone after a title (الرئيس بوتين), unless it is also a given name: "العميد
+        // A surname alone after a title (الرئيس بوتين) or before one, unless it is also a given name: "العميد
         // سالم" is a man called Salem, not the one registry person whose surname is سالم.
-        let single_ok = role.is_some() && reg.surnames.contains_key(first) && given[i].bare().is_none();
+        let single_ok = (role.is_some() || title_follows(i)) && reg.surnames.contains_key(first) && given[i].bare().is_none();
         if end - i >= 2 || single_ok {
             persons.push((i, end, role));
             i = end;
@@ -349,12 +357,6 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
     out.extend(extra);
 
     // 4. Organizations outside the registry: head noun + its construct chain.
-    let mut title_starts = vec![false; toks.len()];
-    for h in &title_hits {
-        if let Some(i) = taken.token_at(h.word_start) {
-            title_starts[i] = true;
-        }
-    }
     let chain_ends = ChainEnds { reg_hits: &reg_hits, given: &given, title_starts: &title_starts, org_heads: &org_head_at };
     for h in longest_non_overlapping(org_head_hits) {
         if is_taken(h.word_start, h.end, &taken) {
