@@ -5,7 +5,7 @@
 use super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
 use crate::text::words::{words, Word};
 use super::lexicon::Tsv;
-use super::registry::{FormKind, Registry, REGISTRY};
+use super::registry::{FormKind, REGISTRY};
 use crate::data_file;
 use crate::model::{Actor, ActorRef};
 use crate::text::clitics::proclitic_ends;
@@ -13,6 +13,9 @@ use crate::text::normalize::{normalize_str, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
+
+mod org_names;
+use org_names::{adjective_country_at, latin_name_end, merge_partial_org_names, org_name_end, quoted_name_end, registry_form_at, ChainEnds};
 
 /// One actor mention, in byte offsets of the original text.
 #[derive(Debug, Clone, PartialEq)]
@@ -507,207 +510,6 @@ fn unregistered_org(name: &str, written: String, kind: &str, country: Option<Str
     unregistered(name, written, "organization", "org", Some(kind), country)
 }
 
-
-/// Words that end an organization's name: a time expression after it is no part of it
-/// ("وزارة الخارجية الثلاثاء", "الشركة الليبية العام الماضي").
-const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا";
-
-static ORG_NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| FUNCTION_WORDS.split_whitespace().chain(NAME_ENDS.split_whitespace()).map(normalize_str).collect());
-
-/// Heads that a country adjective may follow directly: "السفارة الإيطالية" names an embassy,
-/// where "الشركة الإيطالية" or "الحكومة الليبية" only describe one.
-fn takes_bare_adjective(head: &str) -> bool {
-    ["سفار", "قنصل", "بعث"].iter().any(|h| head.contains(h))
-}
-
-/// The last token of an organization name whose head ends before token `first`, and the
-/// country its name states. The name runs over its construct chain: definite nouns and
-/// adjectives ("مركز جراحات القلب", "المركز الوطني للأورام"), nouns joined by و ("وزارة
-/// الاقتصاد والتجارة"), up to a country or city it names (which ends it) or any other word.
-/// None when nothing follows the head: a bare head is no name.
-fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken, ends: &ChainEnds) -> Option<(usize, Option<String>)> {
-    const MAX_WORDS: usize = 5;
-    let reg = &*REGISTRY;
-    let ChainEnds { reg_hits, given, title_starts, org_heads } = *ends;
-    let mut last: Option<usize> = None;
-    let mut adjective_country: Option<String> = None;
-    let mut body_country: Option<String> = None;
-    let word = |k: usize| &n[toks[k].start..toks[k].end];
-    // A time word ends a name. العام is "general" in one (الاتحاد العام للشغل) and "the year"
-    // before a time word or a year (العام الماضي، العام 2024).
-    let ends_name = |k: usize| {
-        ORG_NAME_ENDS.contains(word(k))
-            || (word(k) == "العام" && toks.get(k + 1).is_none_or(|_| ORG_NAME_ENDS.contains(word(k + 1)) || word(k + 1).chars().all(|c| c.is_ascii_digit())))
-    };
-    for k in first..(first + MAX_WORDS).min(toks.len()) {
-        if !n[toks[k - 1].end..toks[k].start].chars().all(char::is_whitespace) {
-            break;
-        }
-        let w = &n[toks[k].start..toks[k].end];
-        if taken.flags[k] {
-            // A registry word: a country or city ends the name; anything else is not part of it.
-            let at = reg_hits.partition_point(|r| r.end <= toks[k].start);
-            let Some(hit) = reg_hits[at..].iter().take_while(|r| r.start < toks[k].end).next() else { break };
-            let form = reg.gazetteer.entries[hit.entry];
-            let actor = &reg.actors[form.actor];
-            // "الجمعية الليبية للصحة": an adjective right after the head is part of a name
-            // that goes on; alone ("الشركة الإيطالية") it only describes the head.
-            if actor.actor_type == "country" && form.kind == FormKind::Adjective && last.is_none() && !takes_bare_adjective(head) {
-                // A second state's adjective joins them: "الغرفة الليبية التركية للتجارة".
-                let goes_on = k + 1 < toks.len() && !taken.flags[k + 1] && ["ال", "لل"].iter().any(|p| n[toks[k + 1].start..].starts_with(p)) && !ends_name(k + 1);
-                if goes_on || adjective_country_at(n, toks, k + 1, taken, reg_hits).is_some() {
-                    adjective_country = actor.country.clone();
-                    last = Some(k);
-                    continue;
-                }
-                break;
-            }
-            let names_country = actor.actor_type == "country" && (form.kind == FormKind::Name || last.is_some() || takes_bare_adjective(head));
-            // A facility only in construct (هيئة قناة السويس), not as a place (الحكومة بـ10 داونينغ ستريت).
-            let in_construct = matches!(&n[toks[k].start..hit.start], "" | "ال");
-            let names_city = (matches!(actor.actor_type, "city" | "region") || (actor.actor_type == "facility" && in_construct)) && form.kind != FormKind::Ambiguous;
-            let end = toks.partition_point(|t| t.end <= hit.end).saturating_sub(1).max(k);
-            if names_country || names_city {
-                // A joint body names both states: "غرفة التجارة الليبية الإيطالية".
-                let end = match adjective_country_at(n, toks, end + 1, taken, reg_hits) {
-                    Some(_) if form.kind == FormKind::Adjective => end + 1,
-                    _ => end,
-                };
-                return Some((end, adjective_country.or_else(|| actor.country.clone())));
-            }
-            // The registry body it belongs to ends it and gives its country; the body stays a
-            // mention of its own: "لجنة الطاقة" of "لجنة الطاقة بمجلس النواب".
-            if actor.actor_type == "organization" && matches!(&n[toks[k].start..hit.start], "ب" | "ل" | "لل") {
-                body_country = actor.country.clone();
-            }
-            break;
-        }
-        if title_starts[k] || ends_name(k) || w.chars().any(|c| c.is_ascii_digit()) || given[k].whole.is_some_and(|ordinary| !ordinary) {
-            break;
-        }
-        // "مكتب الإعلام بالحكومة": a body named by its head ends the name.
-        if last.is_some() && w.starts_with("بال") && org_heads[k] {
-            return Some((k, adjective_country));
-        }
-        let definite = w.starts_with("ال") || w.starts_with("لل");
-        let joined = last.is_some() && w.starts_with("وال");
-        // An indefinite noun right after the head in construct ("مركز جراحات القلب") if a
-        // definite word follows it.
-        let construct = last.is_none() && !head.starts_with("ال") && k + 1 < toks.len() && n[toks[k + 1].start..].starts_with("ال") && !ends_name(k + 1);
-        if !(definite || joined || construct) {
-            break;
-        }
-        last = Some(k);
-    }
-    // A chain that ends on a conjunct or an indefinite word is cut back to its last definite word.
-    let definite = |k: usize| ["ال", "لل", "وال"].iter().any(|p| n[toks[k].start..].starts_with(p));
-    let mut last = last?;
-    while !definite(last) {
-        if last == first {
-            return None;
-        }
-        last -= 1;
-    }
-    Some((last, adjective_country.or(body_country)))
-}
-
-/// The last token of a Latin-script name that starts at token `first` right after a head
-/// ("شركة Veniva Energy"): words of ASCII letters, digits and & . - + that the registry has not
-/// taken, at most five, one space apart.
-fn latin_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Option<usize> {
-    const MAX_WORDS: usize = 5;
-    let latin = |k: usize| {
-        let w = &n[toks[k].start..toks[k].end];
-        w.starts_with(|c: char| c.is_ascii_alphabetic()) && w.chars().all(|c| c.is_ascii_alphanumeric() || "&.-+'".contains(c))
-    };
-    let mut last = None;
-    for k in first..(first + MAX_WORDS).min(toks.len()) {
-        let spaced = n[toks[k - 1].end..toks[k].start] == *" ";
-        if taken.flags[k] || !spaced || !latin(k) {
-            break;
-        }
-        last = Some(k);
-    }
-    last
-}
-
-/// The last token of a name in quotation marks right after a head ("مجلة «منبر الدفاع
-/// الأفريقي»", "شركة "الواحة""): up to five words the registry has not taken, no other
-/// punctuation and no function word inside (a quoted statement is no name); None if the quote
-/// does not close there.
-fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Option<usize> {
-    const MAX_WORDS: usize = 5;
-    let gap = |k: usize| &n[toks[k - 1].end..toks[k].start];
-    if first == 0 || first >= toks.len() || gap(first).trim() != "«" && gap(first).trim() != "\"" && gap(first).trim() != "“" {
-        return None;
-    }
-    for k in first..(first + MAX_WORDS).min(toks.len()) {
-        if taken.flags[k] || (k > first && gap(k) != " ") || LEX.stop.contains(&n[toks[k].start..toks[k].end]) {
-            return None;
-        }
-        let after = toks.get(k + 1).map_or(&n[toks[k].end..], |next| &n[toks[k].end..next.start]);
-        if after.trim_start().starts_with(['»', '"', '”']) {
-            return Some(k);
-        }
-    }
-    None
-}
-
-/// The registry actor, and the kind of its form, that starts at token `k` with no proclitic
-/// but ال, after nothing but spaces and quotation marks ("نوفا” الإيطالية").
-fn registry_form_at<'r>(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<(&'r Actor, FormKind)> {
-    let reg: &'r Registry = &REGISTRY;
-    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || "\"“”«»".contains(c)))?;
-    let at = reg_hits.partition_point(|r| r.end <= tok.start);
-    let hit = reg_hits[at..].iter().take_while(|r| r.start < tok.end).next().filter(|h| matches!(&n[tok.start..h.start], "" | "ال"))?;
-    let form = reg.gazetteer.entries[hit.entry];
-    Some((&reg.actors[form.actor], form.kind))
-}
-
-/// The country of a country adjective at token `k` ("شركة Veniva الإيطالية").
-fn adjective_country_at(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<String> {
-    let (actor, kind) = registry_form_at(n, toks, k, taken, reg_hits)?;
-    (actor.actor_type == "country" && kind == FormKind::Adjective).then(|| actor.country.clone()).flatten()
-}
-
-/// What else in the document ends an organization's construct chain: registry names, given
-/// names, titles and organization heads (per token).
-#[derive(Clone, Copy)]
-struct ChainEnds<'a> {
-    reg_hits: &'a [Hit],
-    given: &'a [GivenName],
-    title_starts: &'a [bool],
-    org_heads: &'a [bool],
-}
-
-/// The words of a name without article or و, for comparing names.
-fn name_words(name: &str) -> Vec<&str> {
-    name.split(' ').map(|w| w.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(w)).map(|w| w.strip_prefix("ال").unwrap_or(w)).collect()
-}
-
-/// Within one document, an unregistered organization named in part ("وزارة الخارجية") where
-/// another of its names is complete ("وزارة الخارجية الروسية") is that organization: the
-/// mention takes the fuller name's actor. Countries must not disagree.
-fn merge_partial_org_names(out: &mut [(usize, usize, ActorRef, Option<String>)], n: &str) {
-    let found: Vec<(usize, Vec<&str>, Arc<Actor>)> = out
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (s, e, a, _))| match a {
-            ActorRef::Found(actor) if actor.actor_type == "organization" => Some((i, name_words(&n[*s..*e]), actor.clone())),
-            _ => None,
-        })
-        .collect();
-    for (i, words, actor) in &found {
-        let fuller = found
-            .iter()
-            .filter(|(j, w, other)| j != i && w.len() > words.len() && other.actor_id != actor.actor_id && words.iter().all(|x| w.contains(x)))
-            .filter(|(_, _, other)| actor.country.is_none() || other.country == actor.country)
-            .max_by_key(|(j, w, _)| (w.len(), std::cmp::Reverse(*j)));
-        if let Some((_, _, other)) = fuller {
-            out[*i].2 = ActorRef::Found(other.clone());
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
