@@ -14,6 +14,11 @@ use crate::text::letters::{any_byte_pair, ends_digit};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+mod neighbours;
+mod years;
+use neighbours::{compared_figures, dual_figures, range_lower_ends};
+use years::{share_list_years, year_for, year_mentions};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
     Money,
@@ -564,65 +569,6 @@ fn looks_like_adjective(doc: &Doc, i: usize) -> bool {
     word.ends_with("يا") && doc.src[t.start..t.end].contains('\u{064B}')
 }
 
-/// Counted nouns in the dual with no number before them: "طائرتين", "حقلي غاز", "موقعي تدريب".
-/// Every dual form ends in ن (ان، ين), ي or ا (construct).
-const DUAL_ENDINGS: [char; 3] = ['ن', 'ي', 'ا'];
-
-fn dual_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
-    // tokens already in a figure or in / right after a number
-    let mut taken = vec![false; doc.tokens.len() + 1];
-    for (first, end) in found.iter().map(|f| (f.first, f.end)).chain(phrases.iter().map(|p| (p.first, p.end + 1))) {
-        let len = taken.len();
-        taken[first.min(len)..end.min(len)].fill(true);
-    }
-    let mut i = 0;
-    while i < doc.tokens.len() {
-        let candidate = !taken[i] && doc.tokens[i].kind == TokKind::Word && doc.text(i).ends_with(DUAL_ENDINGS);
-        if !candidate {
-            i += 1;
-            continue;
-        }
-        let word = doc.text(i);
-        let hit = numbers::clitic_variants(word).find_map(|variant| {
-            let (end, unit) = UNITS.match_head(doc, i, variant)?;
-            let ok = match unit.form {
-                NounForm::Dual => true,
-                NounForm::DualConstruct => end > i + 1,
-                NounForm::Plain => false,
-            };
-            ok.then(|| (end, unit, word.chars().count() - variant.chars().count()))
-        });
-        let Some((end, unit, clitic_chars)) = hit else {
-            i += 1;
-            continue;
-        };
-        let (start, stop) = doc.span(i, end);
-        if overlaps(exclude, start, stop) {
-            i += 1;
-            continue;
-        }
-        let f = Found {
-            first: i,
-            end,
-            number_first: i,
-            clitic_chars,
-            kind: FigureKind::Quantity,
-            value: 2.0,
-            unit: unit.unit,
-            unit_suffix: "",
-            currency_by_context: false,
-            metric: unit.metric,
-        };
-        let f = extend_quantity(doc, f);
-        i = f.end;
-        out.push(f);
-    }
-    out
-}
-
-// ------------------------------------------------------------------ currency, metric, year
-
 /// The ISO code of a money figure; a bare shared name ("دينار") follows country words in the
 /// sentence: the cue nearest to the figure that points away from the default wins.
 fn resolve_currency(doc: &Doc, f: &Found) -> &'static str {
@@ -678,126 +624,6 @@ fn metric_for(f: &Found, hits: &[MetricHit]) -> Option<&'static str> {
         .max_by_key(|h| h.end)
         .or_else(|| hits.iter().filter(fits).find(|h| h.first >= f.end && h.first - f.end <= AFTER_WINDOW))
         .map(|h| h.metric.name)
-}
-
-/// Token index and value of every year written as four digits (not "منذ 2011", not a count),
-/// and of the relative year expressions of the sentence (`SentenceDates::relative_years`).
-fn year_mentions(doc: &Doc, phrases: &[Phrase], found: &[Found], relative_years: &[(usize, i32)]) -> Vec<(usize, i32)> {
-    let mut years: Vec<(usize, i32)> = phrases
-        .iter()
-        .filter(|p| !p.scaled && p.end == p.first + 1 && doc.tokens[p.first].kind == TokKind::Number)
-        .filter(|p| doc.text(p.first).len() == 4 && (1900.0..=2100.0).contains(&p.value))
-        .filter(|p| !found.iter().any(|f| (f.first..f.end).contains(&p.first)))
-        .filter(|p| !(p.first.saturating_sub(2)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| c == "منذ")))
-        .filter(|p| !(p.first.saturating_sub(3)..p.first).any(|k| is_copyright(doc.text(k))))
-        // "مقارنة بعام 2022", "مقابل 2023": the year compared with is not the figure's.
-        .filter(|p| !(p.first.saturating_sub(3)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| c == "مقارنه" || c == "مقابل")))
-        .map(|p| (p.first, p.value as i32))
-        .collect();
-    // "بين 2021 و2024", "عامي 2023 و2024": a span of years is no one year.
-    let in_span: Vec<bool> = years.iter().map(|&(t, _)| years.iter().any(|&(u, _)| u != t && u.abs_diff(t) <= 2)).collect();
-    let mut in_span = in_span.into_iter();
-    years.retain(|_| !in_span.next().unwrap_or(false));
-    for &(byte, year) in relative_years {
-        let token = (0..doc.tokens.len()).find(|&k| doc.span(k, k + 1).0 >= byte);
-        if let Some(token) = token.filter(|t| !found.iter().any(|f| (f.first..f.end).contains(t))) {
-            years.push((token, year));
-        }
-    }
-    years.sort_unstable();
-    years
-}
-
-/// "Copyright Thomson Reuters 2023", "© 2024", "جميع الحقوق محفوظة 2025": the year of the page, not a figure's.
-fn is_copyright(token: &str) -> bool {
-    token.eq_ignore_ascii_case("copyright") || token.contains('©') || numbers::word_cores(token).any(|c| c == "محفوظه" || c == "محفوظة")
-}
-
-/// A year written right after the figure ("... في عام 2023"), else the nearest year before it in
-/// the sentence, else one a few words after it; never past the next figure. The flag says the
-/// year came after the figure.
-fn year_for(f: &Found, next_first: usize, years: &[(usize, i32)]) -> (Option<i32>, bool) {
-    const NEAR_AFTER: usize = 3;
-    const FAR_AFTER: usize = 8;
-    let after = |window: usize| years.iter().find(|(tok, _)| *tok >= f.end && *tok < next_first && tok - f.end < window);
-    if let Some((_, year)) = after(NEAR_AFTER) {
-        return (Some(*year), true);
-    }
-    if let Some((_, year)) = years.iter().rev().find(|(tok, _)| *tok < f.number_first) {
-        return (Some(*year), false);
-    }
-    (after(FAR_AFTER).map(|(_, year)| *year), true)
-}
-
-/// A year stated once after a list of figures is each one's: "بلغت الصادرات 2 مليار دولار
-/// والواردات 1.5 مليار دولار في 2023". A figure without a year takes the year after the next
-/// figure when at most a few words, one of them joined by و, lie between the two.
-fn share_list_years(doc: &Doc, found: &[Found], years: &mut [(Option<i32>, bool)]) {
-    const GAP: usize = 3;
-    for idx in (0..found.len().saturating_sub(1)).rev() {
-        let (f, next) = (&found[idx], &found[idx + 1]);
-        let (next_year, after_next) = years[idx + 1];
-        let joined = next.first >= f.end && next.first - f.end <= GAP && (f.end..=next.first).any(|k| doc.text(k).starts_with('و'));
-        if years[idx].0.is_none() && after_next && joined {
-            years[idx] = (next_year, true);
-        }
-    }
-}
-
-/// The lower end of a range: "ما بين 100 و1500 جندي", "بين 2 و3 مليارات دولار", "من 20 إلى 30
-/// مليون يورو". The bare number before و / إلى / حتى is a figure of the same kind and unit as
-/// the figure that closes the range, and takes its scale word when it has none ("2" of "2 و3
-/// مليارات" is 2 billion).
-fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
-    // Normalized: "إلى" is "الي", "حتى" is "حتي".
-    const JOINERS: [&str; 4] = ["و", "الي", "حتي", "-"];
-    const OPENERS: [&str; 3] = ["بين", "من", "مابين"];
-    let mut out = Vec::new();
-    for upper in found {
-        let Some(joiner) = upper.number_first.checked_sub(1).filter(|&k| JOINERS.contains(&doc.text(k))) else { continue };
-        let Some(lower) = phrases.iter().find(|p| p.end == joiner) else { continue };
-        let opened = lower.first.checked_sub(1).is_some_and(|k| numbers::word_cores(doc.text(k)).any(|c| OPENERS.contains(&c)));
-        let (start, end) = doc.span(lower.first, lower.end);
-        if !opened || overlaps(exclude, start, end) || found.iter().any(|f| f.first < lower.end && lower.first < f.end) {
-            continue;
-        }
-        let Some(upper_phrase) = phrases.iter().find(|p| p.first == upper.number_first) else { continue };
-        let value = if lower.scaled || !upper_phrase.scaled { lower.value } else { lower.value * scale_of(doc, upper_phrase) };
-        out.push(Found { first: lower.first, end: lower.end, number_first: lower.first, clitic_chars: lower.clitic_chars, value, ..*upper });
-    }
-    out
-}
-
-/// A figure compared with an earlier one of the sentence, its unit left unsaid: "3 مليارات
-/// دولار في 2023، مقابل 2.1 مليار في 2022", "800 مليون دولار بعد أن كانت 600 مليونا",
-/// "700 ألف برميل يوميا مقارنة بـ1.2 مليون". Only a number with a scale word counts, so that
-/// a year or a bare count after the cue stays none.
-fn compared_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
-    // Normalized cue words: مقابل، مقارنة (بـ)، كان/كانت (بعد أن كانت).
-    const CUES: [&str; 4] = ["مقابل", "مقارنه", "كان", "كانت"];
-    const CUE_WINDOW: usize = 3;
-    let mut out: Vec<Found> = Vec::new();
-    for p in phrases.iter().filter(|p| p.scaled) {
-        let (start, end) = doc.span(p.first, p.end);
-        if overlaps(exclude, start, end) || found.iter().chain(&out).any(|f| f.first < p.end && p.first < f.end) {
-            continue;
-        }
-        let cued = (p.first.saturating_sub(CUE_WINDOW)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| CUES.contains(&c)));
-        // The figure compared with: the nearest one before, money or a quantity with its unit.
-        let Some(base) = found.iter().filter(|f| f.end <= p.first && f.kind != FigureKind::Percent && !f.unit.is_empty()).max_by_key(|f| f.end) else { continue };
-        if cued {
-            out.push(Found { first: p.first, end: p.end, number_first: p.first, clitic_chars: p.clitic_chars, value: p.value, ..*base });
-        }
-    }
-    out
-}
-
-/// The scale word's factor in a scaled number phrase ("3 مليارات" -> 1e9): its value over the
-/// value of the number before the scale word.
-fn scale_of(doc: &Doc, phrase: &Phrase) -> f64 {
-    let (start, end) = doc.span(phrase.first, phrase.end - 1);
-    let head = Doc::new(&doc.src[start..end]).phrases().first().map_or(0.0, |p| p.value);
-    if head > 0.0 { phrase.value / head } else { 1.0 }
 }
 
 #[cfg(test)]
