@@ -585,8 +585,8 @@ mod tests {
 
     const PHRASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/actors.tsv"));
 
-    /// Every row of tests/phrases/actors.tsv: the mention is found with its type, country and
-    /// kind; a "none" row finds no mention of its type.
+    /// Every row of tests/phrases/actors.tsv: the mention is found with its type, country, kind
+    /// and role; a "none" row finds no mention of its type.
     #[test]
     fn phrase_corpus() {
         let t = Tsv::parse(PHRASES);
@@ -595,14 +595,20 @@ mod tests {
             let (Some(phrase), Some(mention), Some(actor_type)) = (t.get(r, "phrase"), t.get(r, "mention"), t.get(r, "actor_type")) else { continue };
             let n = normalize(phrase);
             let found = find_actors(phrase, &n);
-            let of_type: Vec<(&str, Option<&str>, Option<&str>)> =
-                found.iter().filter(|m| m.actor.actor_type == actor_type).map(|m| (&phrase[m.start..m.end], m.actor.country.as_deref(), m.actor.org_kind.as_deref())).collect();
+            let of_type: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = found
+                .iter()
+                .filter(|m| m.actor.actor_type == actor_type)
+                .map(|m| (&phrase[m.start..m.end], m.actor.country.as_deref(), m.actor.org_kind.as_deref(), m.role_text.as_deref()))
+                .collect();
             let ok = if mention == "none" {
                 of_type.is_empty()
             } else {
                 let country = t.get(r, "country");
                 let kind = t.get(r, "org_kind");
-                of_type.iter().any(|&(text, c, k)| text == mention && (country == Some("*") || c == country) && (kind.is_none() || k == kind))
+                let role = t.get(r, "role");
+                of_type.iter().any(|&(text, c, k, rl)| {
+                    text == mention && (country == Some("*") || c == country) && (kind.is_none() || k == kind) && (role.is_none() || rl == role.filter(|r| *r != "none"))
+                })
             };
             if !ok {
                 failures.push(format!("{phrase} -> {mention} ({actor_type}): got {of_type:?}"));
