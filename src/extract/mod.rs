@@ -15,7 +15,7 @@ pub mod registry;
 pub mod sectors;
 
 use crate::model::{short_hash, Document, Event, Excerpt, Extraction, Figure, Mention, Sector, SharedStr};
-use crate::text::{normalize, sentences, CharIndex};
+use crate::text::{normalize, sentences, CharIndex, QUOTATION_MARKS};
 use actors::ActorMention;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -59,7 +59,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let outlet_adjectives: BTreeSet<(usize, usize)> = found
         .windows(2)
         .filter(|w| w[0].actor.org_kind.as_deref() == Some("media") && w[1].actor.actor_type == "country")
-        .filter(|w| text.get(w[0].end..w[1].start).is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || "\"“”«»".contains(c))))
+        .filter(|w| text.get(w[0].end..w[1].start).is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || QUOTATION_MARKS.contains(c))))
         .map(|w| (w[1].start, w[1].end))
         .collect();
     let is_party = |m: &ActorMention| {

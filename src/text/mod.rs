@@ -11,3 +11,6 @@ pub mod words;
 pub use normalize::{normalize, Normalized};
 pub use offsets::CharIndex;
 pub use sentences::sentences;
+
+/// Quotation marks as Arabic and English news write them, straight and curly.
+pub const QUOTATION_MARKS: &str = "\"“”«»";

@@ -7,6 +7,7 @@ use crate::extract::gazetteer::Hit;
 use crate::extract::registry::{FormKind, Registry, REGISTRY};
 use crate::model::{Actor, ActorRef};
 use crate::text::normalize::normalize_str;
+use crate::text::QUOTATION_MARKS;
 use crate::text::words::Word;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::{Arc, LazyLock};
@@ -160,7 +161,7 @@ pub(super) fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Take
 /// but ال, after nothing but spaces and quotation marks ("نوفا” الإيطالية").
 pub(super) fn registry_form_at<'r>(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<(&'r Actor, FormKind)> {
     let reg: &'r Registry = &REGISTRY;
-    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || "\"“”«»".contains(c)))?;
+    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || QUOTATION_MARKS.contains(c)))?;
     let at = reg_hits.partition_point(|r| r.end <= tok.start);
     let hit = reg_hits[at..].iter().take_while(|r| r.start < tok.end).next().filter(|h| matches!(&n[tok.start..h.start], "" | "ال"))?;
     let form = reg.gazetteer.entries[hit.entry];
