@@ -3,7 +3,11 @@
 
 use super::actors::ActorMention;
 use super::dates::DateMatch;
+use super::registry::REGISTRY;
+use crate::model::{Actor, ActorRef};
 use crate::text::normalize::normalize_str;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 /// A date standing on a short line near the top is the article's dateline, not an event's date.
 pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
@@ -57,3 +61,31 @@ fn is_separator(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '،' | ',')
 }
 
+
+/// Capitals that share their country's name, by that name: "تونس" of "تونس العاصمة",
+/// "الكويت" of "مدينة الكويت" (the registry's city forms).
+static CAPITALS_BY_COUNTRY_NAME: LazyLock<HashMap<String, &'static Actor>> = LazyLock::new(|| {
+    let reg = &*REGISTRY;
+    let (patterns, entries) = reg.gazetteer.forms();
+    let mut capitals = HashMap::default();
+    for (form, &entry) in patterns.iter().zip(entries) {
+        let actor = &*reg.actors[reg.gazetteer.entries[entry].actor];
+        let bare = form.strip_suffix(" العاصمه").or_else(|| form.strip_prefix("مدينه "));
+        if let (Some(bare), "city") = (bare, actor.actor_type) {
+            capitals.insert(bare.to_string(), actor);
+        }
+    }
+    capitals
+});
+
+/// A wire dateline files a story under a city: "تونس - 17 - 1 (كونا)" is Tunis, not Tunisia.
+/// Other mentions come back as they are.
+pub fn dateline_city(text: &str, m: ActorMention) -> ActorMention {
+    if m.actor.actor_type != "country" || !is_dateline_place(text, &m) {
+        return m;
+    }
+    match CAPITALS_BY_COUNTRY_NAME.get(&normalize_str(&text[m.start..m.end])) {
+        Some(&city) if city.country == m.actor.country => ActorMention { actor: ActorRef::Registry(city), ..m },
+        _ => m,
+    }
+}

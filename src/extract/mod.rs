@@ -32,7 +32,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let chars = CharIndex::new(text);
     let (date_tokens, words) = dates::tokens_and_words(&norm.text);
     let hits = lexicon_pass::match_all(&norm.text, words);
-    let found = actors::find_actors_in(text, &norm, &hits.words, hits.actors);
+    let found: Vec<ActorMention> = actors::find_actors_in(text, &norm, &hits.words, hits.actors).into_iter().map(|m| datelines::dateline_city(text, m)).collect();
     let date_matches: Vec<dates::DateMatch> = dates::find_dates_in(text, &norm, date_tokens, doc.published_date).into_iter().filter(|d| !datelines::is_dateline(text, d)).collect();
     let mut ex = Extraction::default();
     let doc_id: std::sync::Arc<str> = doc.doc_id.as_str().into();
@@ -387,6 +387,14 @@ mod tests {
     fn the_dateline_city_is_not_a_party() {
         let parties = parties_of("القاهرة - 3 - 2 (أ ش أ) -- رحبت ليبيا اليوم بقرار مجلس الأمن رفع العقوبات عن الأصول المجمدة.", "2025-02-03");
         assert_eq!(parties, vec![vec!["LBY".to_string()]]);
+    }
+
+    #[test]
+    fn a_dateline_files_under_the_capital_not_the_country() {
+        let ex = extract(&article("تونس - 17 - 1 (كونا) -- رحبت المؤسسة بقرار تونس الجديد.\nوقال الوزير إن الزيارة ناجحة.", "2025-01-17"));
+        let ids: Vec<&str> = ex.mentions.iter().map(|m| &*m.actor_id).collect();
+        assert_eq!(ids.first(), Some(&"city/tunis"), "{ids:?}");
+        assert!(ids[1..].contains(&"country/TUN"), "the country named in the text stays one: {ids:?}");
     }
 
     #[test]
