@@ -223,7 +223,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         let (j, h) = title_before[i].filter(|&(j, _)| i - j <= 5)?;
         let between_ok = (j + 1..i).all(|k| {
             let w = word(k);
-            registry_word(k, taken) || org_head_at[k] || ["ال", "بال", "لل"].iter().any(|p| w.starts_with(p)) || matches!(w, "في" | "لدى" | "بحكومه" | "حكومه")
+            registry_word(k, taken) || org_head_at[k] || ["ال", "بال", "لل"].iter().any(|p| w.starts_with(p)) || matches!(w, "في" | "لدي" | "بحكومه" | "حكومه")
         });
         let gap_is_punct_only = n[toks[i - 1].end..toks[i].start].chars().all(|c| c.is_whitespace() || "،,:\"“”«»'-–(".contains(c));
         (between_ok && gap_is_punct_only).then_some((h.mention_start(n), toks[i - 1].end))
