@@ -50,8 +50,7 @@ pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, tak
         let w = &n[toks[k].start..toks[k].end];
         if taken.flags[k] {
             // A registry word: a country or city ends the name; anything else is not part of it.
-            let at = reg_hits.partition_point(|r| r.end <= toks[k].start);
-            let Some(hit) = reg_hits[at..].iter().take_while(|r| r.start < toks[k].end).next() else { break };
+            let Some(hit) = registry_hit_at(toks, k, reg_hits) else { break };
             let form = reg.gazetteer.entries[hit.entry];
             let actor = &reg.actors[form.actor];
             // "الجمعية الليبية للصحة": an adjective right after the head is part of a name
@@ -142,7 +141,7 @@ pub(super) fn latin_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken
 pub(super) fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Option<usize> {
     const MAX_WORDS: usize = 5;
     let gap = |k: usize| &n[toks[k - 1].end..toks[k].start];
-    if first == 0 || first >= toks.len() || gap(first).trim() != "«" && gap(first).trim() != "\"" && gap(first).trim() != "“" {
+    if first == 0 || first >= toks.len() || !matches!(gap(first).trim(), "«" | "\"" | "“") {
         return None;
     }
     for k in first..(first + MAX_WORDS).min(toks.len()) {
@@ -157,13 +156,18 @@ pub(super) fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Take
     None
 }
 
+/// The first registry hit (of `reg_hits`, in text order, not overlapping) on token `k`.
+fn registry_hit_at<'h>(toks: &[Word], k: usize, reg_hits: &'h [Hit]) -> Option<&'h Hit> {
+    let at = reg_hits.partition_point(|r| r.end <= toks[k].start);
+    reg_hits[at..].iter().take_while(|r| r.start < toks[k].end).next()
+}
+
 /// The registry actor, and the kind of its form, that starts at token `k` with no proclitic
 /// but ال, after nothing but spaces and quotation marks ("نوفا” الإيطالية").
 pub(super) fn registry_form_at<'r>(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<(&'r Actor, FormKind)> {
     let reg: &'r Registry = &REGISTRY;
     let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || QUOTATION_MARKS.contains(c)))?;
-    let at = reg_hits.partition_point(|r| r.end <= tok.start);
-    let hit = reg_hits[at..].iter().take_while(|r| r.start < tok.end).next().filter(|h| matches!(&n[tok.start..h.start], "" | "ال"))?;
+    let hit = registry_hit_at(toks, k, reg_hits).filter(|h| matches!(&n[tok.start..h.start], "" | "ال"))?;
     let form = reg.gazetteer.entries[hit.entry];
     Some((&reg.actors[form.actor], form.kind))
 }

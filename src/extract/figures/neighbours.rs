@@ -61,8 +61,11 @@ pub(super) fn dual_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclu
     out
 }
 
-// ------------------------------------------------------------------ currency, metric, year
-
+/// A figure made of the number phrase `p` (with `value`), of the kind, unit and metric of the
+/// figure `like` it: a range's lower end, a compared figure.
+fn figure_like(like: &Found, p: &Phrase, value: f64) -> Found {
+    Found { first: p.first, end: p.end, number_first: p.first, clitic_chars: p.clitic_chars, value, ..*like }
+}
 
 /// The lower end of a range: "ما بين 100 و1500 جندي", "بين 2 و3 مليارات دولار", "من 20 إلى 30
 /// مليون يورو". The bare number before و / إلى / حتى is a figure of the same kind and unit as
@@ -83,7 +86,7 @@ pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], e
         }
         let Some(upper_phrase) = phrases.iter().find(|p| p.first == upper.number_first) else { continue };
         let value = if lower.scaled || !upper_phrase.scaled { lower.value } else { lower.value * scale_of(doc, upper_phrase) };
-        out.push(Found { first: lower.first, end: lower.end, number_first: lower.first, clitic_chars: lower.clitic_chars, value, ..*upper });
+        out.push(figure_like(upper, lower, value));
     }
     out
 }
@@ -106,7 +109,7 @@ pub(super) fn compared_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], e
         // The figure compared with: the nearest one before, money or a quantity with its unit.
         let Some(base) = found.iter().filter(|f| f.end <= p.first && f.kind != FigureKind::Percent && !f.unit.is_empty()).max_by_key(|f| f.end) else { continue };
         if cued {
-            out.push(Found { first: p.first, end: p.end, number_first: p.first, clitic_chars: p.clitic_chars, value: p.value, ..*base });
+            out.push(figure_like(base, p, p.value));
         }
     }
     out
