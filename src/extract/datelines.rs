@@ -19,7 +19,7 @@ pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
         // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
         let before = text[line_start..d.start].chars().count();
         let after: String = text[d.end..line_end].chars().take(30).collect();
-        // ... or a wire dateline: "تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو 2025 (وال) –".
+        // ... or a wire dateline: "تونس - 8 - 4 (وات) --", "بنغازي، 3 مايو 2025 (وال) –".
         let wire = after.trim_start().starts_with('(') || [" - ", " – ", " — ", " -- "].iter().any(|dash| after.contains(dash));
         let opens_with_dateline = before <= 12 && (after.contains(':') || wire);
         rest <= 30 || opens_with_dateline
@@ -36,7 +36,7 @@ fn is_timestamp_line(before: &str, after: &str) -> bool {
     })
 }
 
-/// The place a wire dateline opens with ("تونس - 17 - 1 (كونا) --", "بنغازي، 7 يوليو (وال) –",
+/// The place a wire dateline opens with ("تونس - 8 - 4 (وات) --", "بنغازي، 3 مايو (وال) –",
 /// "روما/طرابلس (رويترز) -") is where the story was filed, not a party to what it reports.
 pub fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
     // Cheap tests first: this runs for every mention.
@@ -78,7 +78,7 @@ static CAPITALS_BY_COUNTRY_NAME: LazyLock<HashMap<String, &'static Actor>> = Laz
     capitals
 });
 
-/// A wire dateline files a story under a city: "تونس - 17 - 1 (كونا)" is Tunis, not Tunisia.
+/// A wire dateline files a story under a city: "تونس - 8 - 4 (وات)" is Tunis, not Tunisia.
 /// Other mentions come back as they are.
 pub fn dateline_city(text: &str, m: ActorMention) -> ActorMention {
     if m.actor.actor_type != "country" || !is_dateline_place(text, &m) {

@@ -1850,7 +1850,7 @@ impl<'t> Doc<'t> {
             .rev()
             .find(|&k| k == 0 || self.tok(k).is_some_and(|t| t.gap == Gap::Line))
             .unwrap_or(0);
-        // Marker on the same line, or on the line just before: "نشر بتاريخ:\nبنغازي، 7 يوليو".
+        // Marker on the same line, or on the line just before: "نشر بتاريخ:\nبنغازي، 3 مايو".
         let prev_line_start = (0..line_start)
             .rev()
             .find(|&k| k == 0 || self.tok(k).is_some_and(|t| t.gap == Gap::Line))
@@ -2090,7 +2090,7 @@ fn head_end(text: &str) -> usize {
     end6.max(byte_at_char(400)).min(byte_at_char(1500))
 }
 
-/// Agency datelines without a year: "تونس - 17 - 1 (كونا) --". The year is the latest
+/// Agency datelines without a year: "تونس - 8 - 4 (وات) --". The year is the latest
 /// explicit Gregorian year written in the article.
 fn agency_dateline(head: &Doc, text: &str) -> Option<NaiveDate> {
     let found = (0..head.toks.len()).find_map(|i| {

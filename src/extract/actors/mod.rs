@@ -370,7 +370,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         let head = &lex.org_heads.entries[h.entry];
         let first = ti + head_words;
         let found = match latin_name_end(n, toks, first, &taken).or_else(|| quoted_name_end(n, toks, first, &taken)) {
-            // "شركة Veniva", "مجموعة Blue Ocean Holding", "مجلة «منبر الدفاع»": a Latin-script
+            // "شركة Veniva", "مجموعة Blue Ocean Holding", "مجلة «آفاق الأمن»": a Latin-script
             // or quoted name is a name after any head.
             Some(last) => Some((last, adjective_country_at(n, toks, last + 1, &taken, &reg_hits))),
             None => org_name_end(n, toks, first, &n[h.mention_start(n)..h.end], &taken, &chain_ends)
@@ -380,7 +380,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         // A description before a registry name is no name of its own: "شركة الطاقة الإيطالية إيني".
         let described = |last: usize| registry_form_at(n, toks, last + 1, &taken, &reg_hits).is_some_and(|(a, _)| a.actor_type == "organization");
         if let Some((last, country)) = found.filter(|&(last, _)| !described(last)) {
-            // A quoted name is the name without its head: "مجلة «منبر الدفاع الأفريقي»".
+            // A quoted name is the name without its head: "مجلة «آفاق الأمن البحري»".
             let quoted = n[toks[first - 1].end..toks[first].start].trim() != "";
             let s = if quoted { toks[first].start } else { h.mention_start(n) };
             let name = n[s..toks[last].end].to_string();

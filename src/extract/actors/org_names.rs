@@ -134,8 +134,8 @@ pub(super) fn latin_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken
     last
 }
 
-/// The last token of a name in quotation marks right after a head ("مجلة «منبر الدفاع
-/// الأفريقي»", "شركة "الواحة""): up to five words the registry has not taken, no other
+/// The last token of a name in quotation marks right after a head ("مجلة «آفاق الأمن
+/// البحري»", "شركة "الواحة""): up to five words the registry has not taken, no other
 /// punctuation and no function word inside (a quoted statement is no name); None if the quote
 /// does not close there.
 pub(super) fn quoted_name_end(n: &str, toks: &[Word], first: usize, taken: &Taken) -> Option<usize> {
