@@ -2,9 +2,13 @@
 //! pseudo-sector `none` are idioms that contain a sector word but are not the sector (مجلس
 //! الأمن); they win as longer matches and are then dropped.
 
+use super::analysis::Analysis;
+use super::events::DocumentEvents;
 use super::gazetteer::{longest_non_overlapping, Gazetteer, Hit};
 use super::lexicon::Tsv;
 use crate::data_file;
+use crate::model::Sector;
+use std::collections::BTreeMap;
 use crate::text::normalize::normalize_str;
 use std::sync::LazyLock;
 
@@ -71,6 +75,67 @@ fn word_before(norm: &str, at: usize) -> Option<&str> {
 fn is_list_gap(gap: &str, proclitics: &str) -> bool {
     let gap = gap.trim();
     (gap.is_empty() && proclitics.starts_with('و')) || gap == "،" || gap == "," || gap == "و"
+}
+
+/// A document-level sector needs this many mentions, unless it appears where an event is stated
+/// or is named once as a field of cooperation ("التعاون في مجال الصحة").
+const MIN_MENTIONS: usize = 3;
+
+/// A sector word in original byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub struct SectorSpan {
+    pub start: usize,
+    pub end: usize,
+    pub sector: &'static str,
+    pub framed: bool,
+}
+
+/// Each sentence's sector words. A sector word inside a person's name is the name (السايح is
+/// a surname, not a tourist).
+pub fn sentence_sectors(a: &Analysis) -> Vec<Vec<SectorSpan>> {
+    a.sentences
+        .iter()
+        .map(|s| {
+            let persons: Vec<(usize, usize)> = a.mentions_in(s).iter().filter(|m| m.actor.actor_type == "person").map(|m| (m.start, m.end)).collect();
+            sectors_in(a.sentence_norm(s), a.hits_in(s, &a.hits.sectors))
+                .into_iter()
+                .map(|w| {
+                    let (start, end) = a.original(s, w.start, w.end);
+                    SectorSpan { start, end, sector: w.sector, framed: w.framed }
+                })
+                .filter(|w| !persons.iter().any(|&(ps, pe)| w.start < pe && ps < w.end))
+                .collect()
+        })
+        .collect()
+}
+
+/// The sector records: each event's sectors, then the document's (in sector order), each with
+/// its first mention as evidence.
+pub fn records(a: &Analysis, words: &[Vec<SectorSpan>], events: &DocumentEvents) -> Vec<Sector> {
+    let record = |sector, event_id, w: &SectorSpan| {
+        let (cs, ce) = a.chars.chars(w.start, w.end);
+        Sector { doc_id: a.doc_id.clone(), sector, event_id, text: Some(a.excerpt(w.start, w.end)), char_start: Some(cs), char_end: Some(ce) }
+    };
+    let mut out: Vec<Sector> = Vec::new();
+    for (event, hits) in &events.events {
+        for w in hits {
+            if !out.iter().any(|x| x.event_id.as_deref() == Some(&*event.event_id) && x.sector == w.sector) {
+                out.push(record(w.sector, Some(event.event_id.clone()), w));
+            }
+        }
+    }
+    let mut named: BTreeMap<&'static str, (usize, bool, &SectorSpan)> = BTreeMap::new(); // count, framed once, first mention
+    for w in words.iter().flatten() {
+        let entry = named.entry(w.sector).or_insert((0, false, w));
+        entry.0 += 1;
+        entry.1 |= w.framed;
+    }
+    for (sector, (count, framed, first)) in named {
+        if count >= MIN_MENTIONS || framed || events.sectors_named.contains(sector) {
+            out.push(record(sector, None, first));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

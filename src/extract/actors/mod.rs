@@ -88,6 +88,7 @@ pub fn find_actors(text: &str, norm: &Normalized) -> Vec<ActorMention> {
 }
 
 /// The overlapping hits, in `find_actors_in`'s text, of the lexicons it reads.
+#[derive(Default)]
 pub struct ActorHits {
     pub registry: Vec<Hit>,
     pub titles: Vec<Hit>,

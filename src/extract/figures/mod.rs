@@ -15,7 +15,9 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 mod neighbours;
+mod records;
 mod years;
+pub use records::records;
 use neighbours::{compared_figures, dual_figures, range_lower_ends};
 use years::{share_list_years, year_for, year_mentions};
 

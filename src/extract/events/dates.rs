@@ -1,7 +1,7 @@
 //! Which date an event takes: rules over the words around a date and its trigger, in the
-//! sentence and the one before it. The cases they decide are in `extract::tests`.
+//! sentence and the one before it. The cases they decide are in `events::tests`.
 
-use super::dates::DateMatch;
+use crate::extract::dates::DateMatch;
 use crate::text::words::is_word_char;
 use crate::text::normalize::fold_char;
 use chrono::{Datelike, NaiveDate};

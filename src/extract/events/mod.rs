@@ -1,0 +1,159 @@
+//! Events: which occurrences a document states, their type, parties, date, place, actors and
+//! sectors. Per sentence, the triggers that fire (`triggers`, less those its `modality`
+//! cancels) each give an event whose parties come from `parties` and date from `dates`;
+//! repeats of one occurrence then `merge`.
+
+mod dates;
+mod merge;
+mod modality;
+mod parties;
+mod triggers;
+#[cfg(test)]
+mod tests;
+
+pub use merge::EventWithSectors;
+pub use triggers::{fire, fire_with, Fired};
+pub(super) use triggers::lexicon_forms;
+
+use super::analysis::Analysis;
+use super::registry;
+use super::sectors::SectorSpan;
+use crate::model::{short_hash, Event, SharedStr};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EventType {
+    Visit,
+    Meeting,
+    Agreement,
+    MilitaryCooperation,
+    ArmsTransfer,
+    DiplomaticMission,
+    VisaPolicy,
+    EconomicCooperation,
+    Aid,
+    Sanction,
+}
+
+impl EventType {
+    pub fn parse(s: &str) -> Option<Self> {
+        use EventType::*;
+        Some(match s {
+            "visit" => Visit,
+            "meeting" => Meeting,
+            "agreement" => Agreement,
+            "military_cooperation" => MilitaryCooperation,
+            "arms_transfer" => ArmsTransfer,
+            "diplomatic_mission" => DiplomaticMission,
+            "visa_policy" => VisaPolicy,
+            "economic_cooperation" => EconomicCooperation,
+            "aid" => Aid,
+            "sanction" => Sanction,
+            _ => return None,
+        })
+    }
+
+    /// (event_type, CAMEO, PLOVER) as in SPEC §3.
+    pub fn codes(self) -> (&'static str, &'static str, &'static str) {
+        use EventType::*;
+        match self {
+            Visit => ("visit", "042", "CONSULT"),
+            Meeting => ("meeting", "040", "CONSULT"),
+            Agreement => ("agreement", "057", "AGREE"),
+            MilitaryCooperation => ("military_cooperation", "062", "COOPERATE"),
+            ArmsTransfer => ("arms_transfer", "074", "AID"),
+            DiplomaticMission => ("diplomatic_mission", "050", "COOPERATE"),
+            VisaPolicy => ("visa_policy", "050", "CONCEDE"),
+            EconomicCooperation => ("economic_cooperation", "061", "COOPERATE"),
+            Aid => ("aid", "070", "AID"),
+            Sanction => ("sanction", "163", "SANCTION"),
+        }
+    }
+}
+
+/// A document's events, each with the sector words of the sentences that state it, and every
+/// sector named where an event is stated (a meeting folded into a visit included).
+pub struct DocumentEvents {
+    pub events: Vec<EventWithSectors>,
+    pub sectors_named: BTreeSet<&'static str>,
+}
+
+/// The events of a document, given each sentence's sector words.
+pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEvents {
+    let doc_parties = parties::DocumentParties::new(a);
+    let mut events: Vec<EventWithSectors> = Vec::new();
+    let mut sectors_named = BTreeSet::new();
+    // Dates the previous sentence's events govern: the next sentence does not inherit them.
+    let mut claimed_before: Vec<usize> = Vec::new();
+    for (k, s) in a.sentences.iter().enumerate() {
+        let triggers = a.hits_in(s, &a.hits.triggers);
+        // Cues only cancel triggers: most sentences have none to cancel.
+        let fired_all = if triggers.is_empty() { Vec::new() } else { fire_with(a.sentence_norm(s), triggers, a.hits_in(s, &a.hits.cues)) };
+        if fired_all.is_empty() {
+            claimed_before = Vec::new();
+            continue;
+        }
+        let previous_start = if k == 0 { 0 } else { a.sentences[k - 1].start };
+        let (start, end) = (s.start, s.end);
+        let dates_here = a.dates_in(s);
+        let in_sentence = a.mentions_in(s);
+        let party_mentions: Vec<_> = in_sentence.iter().filter(|m| a.can_be_party(m)).collect();
+        let sentence_countries = a.party_countries(s);
+        let sector_hits = &sector_words[k];
+
+        let trigger_positions: Vec<usize> = fired_all.iter().map(|f| a.original(s, f.start, f.end).0).collect();
+        // Read once per date, not once per date and trigger.
+        let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
+        for fired in &fired_all {
+            let trigger_at = a.original(s, fired.start, fired.end).0;
+            let governs = |k: usize, d: &super::dates::DateMatch| dates::governs(in_relative_clause[k], d, trigger_at, &trigger_positions);
+            let countries = doc_parties.of_trigger(&sentence_countries, &party_mentions, trigger_at);
+            // The sentence's own date; else the last one in the sentence before it that no
+            // event there took.
+            let date = dates_here.iter().copied().enumerate().filter(|&(k, d)| governs(k, d)).map(|(_, d)| d).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {
+                let from = a.dates.partition_point(|d| d.start < previous_start);
+                let to = a.dates.partition_point(|d| d.start < start);
+                // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
+                let frames_before = fired.event == EventType::Visit && dates::is_frame(&a.text[start..trigger_at]);
+                a.dates[from..to.max(from)].iter().rev().find(|d| d.end <= start && d.date.is_some() && (frames_before || !claimed_before.contains(&d.start)))
+            });
+            if dates::is_recalled_history(a.doc.published_date, date.and_then(|d| d.date)) {
+                continue;
+            }
+            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.id());
+            let mut actor_ids: Vec<SharedStr> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.id()).collect();
+            actor_ids.sort_unstable();
+            actor_ids.dedup();
+            let (event_type, cameo_code, plover_type) = fired.event.codes();
+            let (char_start, char_end) = a.chars.chars(start, end);
+            let mut sectors: Vec<&'static str> = sector_hits.iter().map(|h| h.sector).collect();
+            sectors.sort_unstable();
+            sectors.dedup();
+            sectors_named.extend(sectors.iter().copied());
+            // Id and evidence are filled in only if this is no repeat of an earlier event.
+            let event = Event {
+                event_id: "".into(),
+                doc_id: a.doc_id.clone(),
+                event_type,
+                cameo_code,
+                plover_type,
+                event_date: date.and_then(|d| d.date),
+                date_precision: date.map(|d| d.precision.as_str()).unwrap_or("unknown"),
+                date_text: date.map(|d| a.excerpt(d.start, d.end)),
+                countries: countries.into_iter().map(registry::country_code).collect(),
+                location_id: location,
+                actor_ids,
+                sectors,
+                sentence: a.excerpt(start, end),
+                char_start,
+                char_end,
+            };
+            if let Some(new) = merge::merge_event(&mut events, event, sector_hits.clone()) {
+                new.event_id = short_hash(&[&a.doc.doc_id, event_type, &char_start.to_string()]).into();
+            }
+        }
+        claimed_before = dates_here.iter().map(|d| d.start).collect();
+    }
+    merge::fold_meetings_into_visits(&mut events);
+    DocumentEvents { events, sectors_named }
+}

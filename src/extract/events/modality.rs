@@ -1,0 +1,124 @@
+//! Modality: the cues that say a trigger states no occurrence (`data/lexicon/event_cues.tsv`).
+//! Speculation and negation cues in the same clause cancel a trigger: `scope=before` cues up
+//! to 8 words before it, `scope=after` cues up to 2 words after it ("زيارة مرتقبة"). Future
+//! and reporting cues never cancel one.
+
+use super::super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
+use super::super::lexicon::Tsv;
+use crate::data_file;
+use crate::text::words::{is_word_char, words};
+use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Before,
+    After,
+}
+
+struct Cue {
+    scope: Scope,
+    /// The next word must be a present-tense verb (قد يزور "may visit", not قد زار "did visit").
+    needs_present: bool,
+}
+
+static CUES: LazyLock<Gazetteer<Cue>> = LazyLock::new(|| {
+    let t = Tsv::parse(data_file!("lexicon/event_cues.tsv"));
+    let mut entries = Vec::new();
+    let mut forms = Vec::new();
+    for r in &t.rows {
+        let (Some(kind), Some(form)) = (t.get(r, "cue_kind"), t.get(r, "form_ar")) else { continue };
+        if kind != "speculation" && kind != "negation" {
+            continue; // future and reporting cues never cancel an event
+        }
+        let scope = if t.get(r, "notes").is_some_and(|n| n.starts_with("scope=after")) { Scope::After } else { Scope::Before };
+        let needs_present = form.contains("<present>");
+        let form = form.replace("<present>", "");
+        forms.push((form.trim().to_string(), entries.len()));
+        entries.push(Cue { scope, needs_present });
+    }
+    Gazetteer::new(entries, forms)
+});
+
+/// The cue lexicon's forms, for the one-pass matcher.
+pub(super) fn lexicon_forms() -> Forms<'static> {
+    CUES.forms()
+}
+
+/// A normalized sentence's cues, matched by the one-pass matcher or `CUES` itself.
+pub(super) fn cue_hits(norm: &str) -> Vec<Hit> {
+    CUES.find_all(norm)
+}
+
+/// The cues of one normalized sentence, read once for all its triggers.
+pub(super) struct Modality<'s> {
+    norm: &'s str,
+    cues: Vec<(usize, usize, Scope)>,
+    /// Word and clause positions matter only to a cue (most sentences have none).
+    positions: OnceCell<Positions>,
+}
+
+impl<'s> Modality<'s> {
+    pub(super) fn new(norm: &'s str, cue_hits: Vec<Hit>) -> Modality<'s> {
+        let cues = longest_non_overlapping(cue_hits)
+            .into_iter()
+            .filter(|h| {
+                let cue = &CUES.entries[h.entry];
+                !cue.needs_present || {
+                    let w = next_word(norm, h.end);
+                    w != "تم" && w.starts_with(['ي', 'ت', 'ن'])
+                }
+            })
+            .map(|h| (h.word_start, h.end, CUES.entries[h.entry].scope))
+            .collect();
+        Modality { norm, cues, positions: OnceCell::new() }
+    }
+
+    /// Does a cue of the trigger's clause cancel the trigger hit `h`?
+    pub(super) fn cancels(&self, h: &Hit) -> bool {
+        if self.cues.is_empty() {
+            return false;
+        }
+        let pos = self.positions.get_or_init(|| Positions::new(self.norm));
+        let (tw, tc) = (pos.word_index(h.word_start), pos.clause_of(h.word_start));
+        self.cues.iter().any(|&(cs, ce, scope)| {
+            if pos.clause_of(cs) != tc || (cs < h.end && h.word_start < ce) {
+                return false;
+            }
+            match scope {
+                Scope::Before => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 8,
+                Scope::After => cs >= h.end && pos.word_index(cs).saturating_sub(pos.word_index(h.end)) <= 2,
+            }
+        })
+    }
+}
+
+/// Where a sentence's words start and its clauses break (، , : ;).
+struct Positions {
+    word_starts: Vec<usize>,
+    breaks: Vec<usize>,
+}
+
+impl Positions {
+    fn new(norm: &str) -> Positions {
+        let word_starts = words(norm).iter().map(|w| w.start).collect();
+        let breaks = norm.char_indices().filter(|(_, c)| matches!(c, '،' | ',' | ':' | ';')).map(|(at, _)| at).collect();
+        Positions { word_starts, breaks }
+    }
+
+    /// How many words start before byte `byte`.
+    fn word_index(&self, byte: usize) -> usize {
+        self.word_starts.partition_point(|&s| s < byte)
+    }
+
+    /// How many clause breaks come before byte `byte`.
+    fn clause_of(&self, byte: usize) -> usize {
+        self.breaks.partition_point(|&b| b < byte)
+    }
+}
+
+fn next_word(norm: &str, from: usize) -> &str {
+    let rest = norm[from..].trim_start_matches(|c: char| !is_word_char(c));
+    let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    &rest[..end]
+}

@@ -1,0 +1,62 @@
+//! An event's parties: the states of the sentence's possible parties (`Analysis::can_be_party`),
+//! with Libya's side and, for a Libya-only sentence, the document's main partner.
+
+use super::super::actors::ActorMention;
+use super::super::analysis::Analysis;
+use std::collections::BTreeMap;
+
+pub(super) const LIBYA: &str = "LBY";
+
+/// What the whole document says about parties.
+pub(super) struct DocumentParties<'a> {
+    /// The state other than Libya named most often (ties: the first code).
+    main_partner: Option<&'a str>,
+    /// The corpus is Libya's foreign relations: an event in a document that names any state
+    /// is read as having a Libyan side.
+    about_libya: bool,
+}
+
+impl<'a> DocumentParties<'a> {
+    pub(super) fn new(a: &'a Analysis) -> DocumentParties<'a> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in a.mentions.iter().filter(|m| a.can_be_party(m)) {
+            if let Some(c) = m.actor.country.as_deref() {
+                *counts.entry(c).or_insert(0) += 1;
+            }
+        }
+        let main_partner = counts.iter().filter(|(c, _)| **c != LIBYA).max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| *c);
+        DocumentParties { main_partner, about_libya: !counts.is_empty() }
+    }
+
+    /// The parties of a trigger at `trigger_at`, given its sentence's party countries (sorted)
+    /// and possible party mentions.
+    pub(super) fn of_trigger(&self, sentence_countries: &[&'a str], parties: &[&'a ActorMention], trigger_at: usize) -> Vec<&'a str> {
+        let mut countries = sentence_countries.to_vec();
+        if countries.len() > 3 {
+            // Keep Libya and the partner named nearest the trigger.
+            let nearest = parties
+                .iter()
+                .filter_map(|m| m.actor.country.as_deref().map(|c| (c, m.start.abs_diff(trigger_at))))
+                .filter(|(c, _)| *c != LIBYA)
+                .min_by_key(|(_, d)| *d)
+                .map(|(c, _)| c);
+            countries.retain(|c| *c == LIBYA || Some(*c) == nearest);
+        }
+        if self.about_libya {
+            insert_sorted(&mut countries, LIBYA);
+        }
+        if countries == [LIBYA] {
+            if let Some(p) = self.main_partner {
+                insert_sorted(&mut countries, p);
+            }
+        }
+        countries
+    }
+}
+
+/// Adds `x` to the sorted set `set` unless it is there.
+fn insert_sorted<'a>(set: &mut Vec<&'a str>, x: &'a str) {
+    if let Err(at) = set.binary_search(&x) {
+        set.insert(at, x);
+    }
+}

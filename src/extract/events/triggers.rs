@@ -1,0 +1,104 @@
+//! Event triggers (`data/lexicon/event_triggers.tsv`): which event types a sentence states.
+//!
+//! A `strong` form fires alone; a `weak` form fires only with a second weak form of the same
+//! type or a `support` form of that type in the sentence (بحث alone is "research"; بحث مع
+//! نظيره is a meeting). A trigger the sentence's modality cancels does not fire.
+
+use super::super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
+use super::modality::{self, Modality};
+use super::EventType;
+use crate::data_file;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Strong,
+    Weak,
+    Support,
+}
+
+struct Trigger {
+    event: EventType,
+    strength: Strength,
+}
+
+static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
+    Gazetteer::from_tsv(data_file!("lexicon/event_triggers.tsv"), "form_ar", |t, r| {
+        let event = t.get(r, "event_type").and_then(EventType::parse)?;
+        let strength = match t.get(r, "strength") {
+            Some("strong") => Strength::Strong,
+            Some("support") => Strength::Support,
+            _ => Strength::Weak,
+        };
+        Some(Trigger { event, strength })
+    })
+});
+
+/// A trigger that fired, in byte offsets of the normalized sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fired {
+    pub event: EventType,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The trigger and cue lexicons' forms, for the one-pass matcher.
+pub(in crate::extract) fn lexicon_forms() -> (Forms<'static>, Forms<'static>) {
+    (TRIGGERS.forms(), modality::lexicon_forms())
+}
+
+/// Event types a normalized sentence states, one `Fired` per type (its first trigger).
+pub fn fire(norm: &str) -> Vec<Fired> {
+    fire_with(norm, TRIGGERS.find_all(norm), modality::cue_hits(norm))
+}
+
+/// `fire`, given the sentence's overlapping trigger and cue hits.
+pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<Fired> {
+    let g = &*TRIGGERS;
+    let hits = longest_non_overlapping(trigger_hits);
+    let modality = Modality::new(norm, cue_hits);
+    let mut fired: Vec<Fired> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let t = &g.entries[h.entry];
+        let fires = match t.strength {
+            Strength::Strong => true,
+            Strength::Support => false,
+            Strength::Weak => hits.iter().enumerate().any(|(j, o)| {
+                let ot = &g.entries[o.entry];
+                j != i && ot.event == t.event && (ot.strength != Strength::Weak || norm[o.start..o.end] != norm[h.start..h.end])
+            }),
+        };
+        if !fires || fired.iter().any(|f| f.event == t.event) {
+            continue;
+        }
+        if !modality.cancels(h) {
+            fired.push(Fired { event: t.event, start: h.word_start, end: h.end });
+        }
+    }
+    fired
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize_str;
+
+    fn types(text: &str) -> Vec<&'static str> {
+        fire(&normalize_str(text)).into_iter().map(|f| f.event.codes().0).collect()
+    }
+
+    #[test]
+    fn facts_fire() {
+        assert_eq!(types("وصل وزير الخارجية إلى روما في زيارة رسمية"), vec!["visit"]);
+        assert!(types("وقع الجانبان مذكرة تفاهم للتعاون في مجال الصحة").contains(&"agreement"));
+        assert!(types("أعلنت السفارة إلغاء التأشيرات للمواطنين").contains(&"visa_policy"));
+        assert!(types("أجرى الرئيس اتصالا هاتفيا مع نظيره التركي").contains(&"meeting"));
+    }
+
+    #[test]
+    fn speculation_and_negation_do_not() {
+        assert!(types("من المتوقع أن يزور الوزير أنقرة").is_empty(), "{:?}", types("من المتوقع أن يزور الوزير أنقرة"));
+        assert!(types("قد يوقع البلدان اتفاقية").is_empty());
+        assert!(types("لم يوقع الطرفان أي اتفاقية").is_empty());
+    }
+}
