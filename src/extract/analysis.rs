@@ -8,6 +8,8 @@ use super::gazetteer::Hit;
 use super::lexicon_pass::{self, LexiconHits};
 use super::datelines;
 use crate::model::{Document, Excerpt};
+use crate::text::clauses::Clauses;
+use crate::text::words::Word;
 use crate::text::{normalize, sentences, CharIndex, Normalized, QUOTATION_MARKS};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -89,6 +91,21 @@ impl<'d> Analysis<'d> {
     /// Has the sentence a hit of this lexicon?
     pub fn any_hit_in(&self, s: &Sentence, hits: &[Hit]) -> bool {
         lexicon_pass::any_within(hits, s.norm_start, s.norm_end)
+    }
+
+    /// The sentence's clauses, offsets in its normalized text.
+    pub fn clauses(&self, s: &Sentence) -> Clauses {
+        let words: Vec<Word> = slice_by_start(&self.hits.words, s.norm_start, s.norm_end, |w| w.start)
+            .iter()
+            .filter(|w| w.end <= s.norm_end)
+            .map(|w| Word { start: w.start - s.norm_start, end: w.end - s.norm_start })
+            .collect();
+        Clauses::new(self.sentence_norm(s), &words)
+    }
+
+    /// Normalized offset, in the sentence, of original byte `at` of it.
+    pub fn normalized_in(&self, s: &Sentence, at: usize) -> usize {
+        self.norm.normalized_offset(at) - s.norm_start
     }
 
     /// The mentions that start in the sentence.

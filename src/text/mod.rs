@@ -1,6 +1,7 @@
-//! Text layer: normalization for matching (with a map back to the original), sentences,
-//! clitics, words and offsets.
+//! Text layer: normalization for matching (with a map back to the original), sentences and
+//! their clauses, clitics, words and offsets.
 
+pub mod clauses;
 pub mod clitics;
 pub mod letters;
 pub mod normalize;

@@ -101,13 +101,16 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         let sentence_countries = a.party_countries(s);
         let sector_hits = &sector_words[k];
 
+        let clauses = a.clauses(s);
         let trigger_positions: Vec<usize> = fired_all.iter().map(|f| a.original(s, f.start, f.end).0).collect();
         // Read once per date, not once per date and trigger.
         let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
         for fired in &fired_all {
             let trigger_at = a.original(s, fired.start, fired.end).0;
             let governs = |k: usize, d: &super::dates::DateMatch| dates::governs(in_relative_clause[k], d, trigger_at, &trigger_positions);
-            let countries = doc_parties.of_trigger(&sentence_countries, &party_mentions, trigger_at);
+            let clause = clauses.of(fired.start);
+            let clause_parties: Vec<_> = party_mentions.iter().copied().filter(|m| clauses.of(a.normalized_in(s, m.start)) == clause).collect();
+            let countries = doc_parties.of_trigger(&sentence_countries, &party_mentions, &clause_parties, trigger_at);
             // The sentence's own date; else the last one in the sentence before it that no
             // event there took.
             let date = dates_here.iter().copied().enumerate().filter(|&(k, d)| governs(k, d)).map(|(_, d)| d).min_by_key(|d| (d.date.is_none(), d.start.abs_diff(trigger_at))).or_else(|| {

@@ -29,9 +29,13 @@ impl<'a> DocumentParties<'a> {
     }
 
     /// The parties of a trigger at `trigger_at`, given its sentence's party countries (sorted)
-    /// and possible party mentions.
-    pub(super) fn of_trigger(&self, sentence_countries: &[&'a str], parties: &[&'a ActorMention], trigger_at: usize) -> Vec<&'a str> {
-        let mut countries = sentence_countries.to_vec();
+    /// and possible party mentions, and those of the trigger's own clause. A clause that names
+    /// a state besides Libya names the parties; else the sentence does.
+    pub(super) fn of_trigger(&self, sentence_countries: &[&'a str], parties: &[&'a ActorMention], clause_parties: &[&'a ActorMention], trigger_at: usize) -> Vec<&'a str> {
+        let mut in_clause: Vec<&str> = clause_parties.iter().filter_map(|m| m.actor.country.as_deref()).collect();
+        in_clause.sort_unstable();
+        in_clause.dedup();
+        let (mut countries, parties) = if in_clause.iter().any(|c| *c != LIBYA) { (in_clause, clause_parties) } else { (sentence_countries.to_vec(), parties) };
         if countries.len() > 3 {
             // Keep Libya and the partner named nearest the trigger.
             let nearest = parties
