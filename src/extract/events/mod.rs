@@ -97,8 +97,10 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         let (start, end) = (s.start, s.end);
         let dates_here = a.dates_in(s);
         let in_sentence = a.mentions_in(s);
-        let party_mentions: Vec<_> = in_sentence.iter().filter(|m| a.can_be_party(m)).collect();
-        let sentence_countries = a.party_countries(s);
+        let party_mentions: Vec<_> = in_sentence.iter().filter(|m| a.can_be_party(m) && !parties::is_topic(a.text, m)).collect();
+        let mut sentence_countries: Vec<&str> = party_mentions.iter().filter_map(|m| m.actor.country.as_deref()).collect();
+        sentence_countries.sort_unstable();
+        sentence_countries.dedup();
         let sector_hits = &sector_words[k];
 
         let clauses = a.clauses(s);

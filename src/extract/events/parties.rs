@@ -3,7 +3,11 @@
 
 use super::super::actors::ActorMention;
 use super::super::analysis::Analysis;
+use super::super::lexicon::Tsv;
+use crate::data_file;
+use crate::text::normalize::normalize_str;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 pub(super) const LIBYA: &str = "LBY";
 
@@ -63,4 +67,30 @@ fn insert_sorted<'a>(set: &mut Vec<&'a str>, x: &'a str) {
     if let Err(at) = set.binary_search(&x) {
         set.insert(at, x);
     }
+}
+
+/// Topic words, normalized, each as its words (`data/lexicon/topic_words.tsv`).
+static TOPIC_WORDS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let t = Tsv::parse(data_file!("lexicon/topic_words.tsv"));
+    t.rows.iter().filter_map(|r| t.get(r, "form_ar")).map(|f| normalize_str(f).split_whitespace().map(str::to_string).collect()).collect()
+});
+
+/// Is the country mention `m` the topic of the act ("بحثا الأوضاع في السودان"), not a party?
+pub(super) fn is_topic(text: &str, m: &ActorMention) -> bool {
+    if m.actor.actor_type != "country" {
+        return false;
+    }
+    let before: String = text[..m.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    let before = normalize_str(&before);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    TOPIC_WORDS.iter().any(|form| {
+        let n = form.len();
+        n <= words.len() && {
+            let tail = &words[words.len() - n..];
+            tail[1..] == form[1..] && {
+                let first = tail[0];
+                first == form[0] || ["و", "ب", "ل", "وب", "ول"].iter().any(|p| first.strip_prefix(p) == Some(form[0].as_str()))
+            }
+        }
+    })
 }

@@ -111,3 +111,20 @@ fn codes_follow_the_spec() {
     assert_eq!(EventType::Visit.codes(), ("visit", "042", "CONSULT"));
     assert_eq!(EventType::Sanction.codes(), ("sanction", "163", "SANCTION"));
 }
+
+#[test]
+fn parties_come_from_the_clause_that_states_the_act() {
+    let cases = [
+        // A state named in a later clause (a report verb, a connective) is no party.
+        ("التقى وزير الخارجية الليبي نظيره التركي، وأكد أن إيطاليا شريك مهم.", vec!["LBY", "TUR"]),
+        ("وقعت ليبيا وتركيا اتفاقية للتعاون العسكري، فيما أعلنت فرنسا دعمها للحوار.", vec!["LBY", "TUR"]),
+        // A state that is only the topic is no party.
+        ("التقى وزير الخارجية الليبي السفير التركي وبحثا الأوضاع في السودان.", vec!["LBY", "TUR"]),
+        // Names and lists with commas stay one clause.
+        ("استقبل وزير الخارجية الليبي، الطاهر الباعور، سفيري إيطاليا، وفرنسا.", vec!["FRA", "ITA", "LBY"]),
+    ];
+    for (text, want) in cases {
+        let want: Vec<String> = want.into_iter().map(String::from).collect();
+        assert_eq!(parties_of(text, "2025-06-10"), vec![want], "{text}");
+    }
+}
