@@ -37,6 +37,23 @@ pub fn is_frame(before: &str) -> bool {
     }
 }
 
+/// Does a trigger after `before` (its sentence up to it) recall background ("وكانت ليبيا قد
+/// وقعت", "سبق أن زار", "في وقت سابق")? Then it has no date unless its own sentence states one.
+pub fn is_recall(before: &str) -> bool {
+    let words = last_words::<6>(before);
+    let mut after_qad = false;
+    for w in words.iter().flatten() {
+        if folded_is(w, &["سبق", "وسبق", "سابق"]) {
+            return true;
+        }
+        if after_qad && folded_is(w, &["كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "كانا", "وكانا", "كانتا", "وكانتا"]) {
+            return true;
+        }
+        after_qad |= folded_is(w, &["قد"]);
+    }
+    false
+}
+
 /// The last `N` words of `text`, nearest first, as written.
 fn last_words<const N: usize>(text: &str) -> [Option<&str>; N] {
     let mut words = text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).rev();

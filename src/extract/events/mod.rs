@@ -114,16 +114,19 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
             let clause_parties: Vec<_> = party_mentions.iter().copied().filter(|m| clauses.of(a.normalized_in(s, m.start)) == clause).collect();
             let countries = doc_parties.of_trigger(&sentence_countries, &party_mentions, &clause_parties, trigger_at);
             // The sentence's own date; else the last one in the sentence before it that no
-            // event there took.
-            // A governing date in the trigger's own clause comes first.
-            let date = dates_here
+            // event there took, unless the act is background the sentence recalls.
+            let own = dates_here
                 .iter()
                 .copied()
                 .enumerate()
                 .filter(|&(k, d)| governs(k, d))
                 .map(|(_, d)| d)
-                .min_by_key(|d| (clauses.of(a.normalized_in(s, d.start)) != clause, d.date.is_none(), d.start.abs_diff(trigger_at)))
-                .or_else(|| {
+                // A governing date in the trigger's own clause comes first.
+                .min_by_key(|d| (clauses.of(a.normalized_in(s, d.start)) != clause, d.date.is_none(), d.start.abs_diff(trigger_at)));
+            let date = own.or_else(|| {
+                if dates::is_recall(&a.text[start..trigger_at]) {
+                    return None;
+                }
                 let from = a.dates.partition_point(|d| d.start < previous_start);
                 let to = a.dates.partition_point(|d| d.start < start);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.

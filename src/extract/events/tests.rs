@@ -45,6 +45,12 @@ const EVENT_DATE_CASES: &[(&str, &str, &str, &[(&str, Option<&str>)])] = &[
         &[("diplomatic_mission", Some("2025-01-01")), ("meeting", None)],
     ),
     (
+        "background the sentence recalls does not inherit the previous sentence's date",
+        "استقبل وزير الخارجية الليبي يوم الأحد السفير المالطي. وكانت ليبيا ومالطا قد وقعتا اتفاقية للتعاون في مجال الصحة.",
+        "2025-06-10",
+        &[("meeting", Some("2025-06-08")), ("agreement", None)],
+    ),
+    (
         "a visit framing the previous act shares its date",
         "وقعت ليبيا ومالطا يوم الأحد اتفاقية للتعاون في مجال الصحة. وتم توقيع الاتفاقية خلال زيارة رئيس الوزراء المالطي إلى طرابلس.",
         "2025-06-10",
