@@ -159,21 +159,25 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             !(elliptical && after_noun())
         })
         .collect();
+    // An ambiguous form needs its cue; one without it gives way before overlaps are settled,
+    // so the words it spans keep their own hits ("نظيره المصري يوم الأحد" is no newspaper).
+    let cued = |h: &Hit| {
+        let form = reg.gazetteer.entries[h.entry];
+        if form.kind != FormKind::Ambiguous {
+            return true;
+        }
+        let prev = taken.token_at(h.word_start).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
+        let actor_type = reg.actors[form.actor].actor_type;
+        let cues: &[&str] = if actor_type == "organization" { &ORG_CUES } else { &PLACE_CUES };
+        let quoted = n[..h.word_start].trim_end().ends_with(['"', '“', '«']);
+        // An agency's credit line: "(كونا)", "(واس)".
+        let credit = actor_type == "organization" && n[..h.word_start].trim_end().ends_with('(') && n[h.end..].trim_start().starts_with(')');
+        prev.is_some_and(|p| cues.contains(&p)) || quoted || credit || (actor_type != "organization" && n[h.word_start..h.start].ends_with('ب'))
+    };
+    let registry_hits: Vec<Hit> = registry_hits.into_iter().filter(|h| cued(h)).collect();
     let reg_hits: Vec<Hit> = longest_non_overlapping(registry_hits);
     for h in &reg_hits {
         let form = reg.gazetteer.entries[h.entry];
-        if form.kind == FormKind::Ambiguous {
-            let prev = taken.token_at(h.word_start).and_then(|i| i.checked_sub(1)).map(|i| &n[toks[i].start..toks[i].end]);
-            let actor_type = reg.actors[form.actor].actor_type;
-            let cues: &[&str] = if actor_type == "organization" { &ORG_CUES } else { &PLACE_CUES };
-            let quoted = n[..h.word_start].trim_end().ends_with(['"', '“', '«']);
-            // An agency's credit line: "(كونا)", "(واس)".
-            let credit = actor_type == "organization" && n[..h.word_start].trim_end().ends_with('(') && n[h.end..].trim_start().starts_with(')');
-            let cued = prev.is_some_and(|p| cues.contains(&p)) || quoted || credit || (actor_type != "organization" && n[h.word_start..h.start].ends_with('ب'));
-            if !cued {
-                continue;
-            }
-        }
         let start = h.mention_start(n);
         out.push((start, h.end, ActorRef::Registry(&reg.actors[form.actor]), None));
         taken.mark(h.word_start, h.end);
