@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 /// في مارس", `in_relative_clause` of the sentence before it) dates only the trigger it follows.
 pub fn governs(in_relative_clause: bool, d: &DateMatch, trigger_at: usize, triggers: &[usize]) -> bool {
     if in_relative_clause {
-        return triggers.iter().copied().filter(|&p| p < d.start).max() == Some(trigger_at);
+        return triggers.iter().copied().chain([trigger_at]).filter(|&p| p < d.start).max() == Some(trigger_at);
     }
     let (lo, hi) = if d.start < trigger_at { (d.end, trigger_at) } else { (trigger_at, d.start) };
     !triggers.iter().any(|&p| p > lo && p < hi && p != trigger_at)

@@ -1,7 +1,7 @@
 //! One occurrence stated several times in a document is one event.
 
 use super::super::sectors::SectorSpan;
-use crate::model::{Event, SharedStr};
+use crate::model::Event;
 
 /// An event and the sector words of the sentences that state it.
 pub type EventWithSectors = (Event, Vec<SectorSpan>);
@@ -44,11 +44,30 @@ pub(super) fn merge_event(events: &mut Vec<EventWithSectors>, event: Event, hits
     events.last_mut().map(|(e, _)| e)
 }
 
-/// Meetings held during a visit are the visit (unless dated differently).
+/// Meetings held during a visit are the visit (unless dated differently); a visit stated
+/// without a date takes its meeting's.
 pub(super) fn fold_meetings_into_visits(events: &mut Vec<EventWithSectors>) {
-    let visits: Vec<(Vec<SharedStr>, Option<chrono::NaiveDate>)> =
-        events.iter().filter(|(e, _)| e.event_type == "visit").map(|(e, _)| (e.countries.clone(), e.event_date)).collect();
-    events.retain(|(e, _)| {
-        e.event_type != "meeting" || !visits.iter().any(|(c, d)| *c == e.countries && (e.event_date.is_none() || *d == e.event_date))
+    let mut folded = vec![false; events.len()];
+    for m in 0..events.len() {
+        if events[m].0.event_type != "meeting" {
+            continue;
+        }
+        let meeting = &events[m].0;
+        let visit = events.iter().position(|(v, _)| {
+            v.event_type == "visit" && v.countries == meeting.countries && (v.event_date.is_none() || meeting.event_date.is_none() || v.event_date == meeting.event_date)
+        });
+        if let Some(v) = visit {
+            folded[m] = true;
+            if events[v].0.event_date.is_none() && events[m].0.event_date.is_some() {
+                let (date, precision, text) = (events[m].0.event_date, events[m].0.date_precision, events[m].0.date_text.clone());
+                let visit = &mut events[v].0;
+                (visit.event_date, visit.date_precision, visit.date_text) = (date, precision, text);
+            }
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !folded[k - 1]
     });
 }

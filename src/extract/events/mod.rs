@@ -86,7 +86,9 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
     // Dates the previous sentence's events govern: the next sentence does not inherit them.
     let mut claimed_before: Vec<usize> = Vec::new();
     for (k, s) in a.sentences.iter().enumerate() {
-        let triggers = a.hits_in(s, &a.hits.triggers);
+        // A question states nothing (هل ستعيد فرنسا فتح سفارتها؟).
+        let question = a.sentence_text(s).trim_end().ends_with(['؟', '?']);
+        let triggers = if question { Vec::new() } else { a.hits_in(s, &a.hits.triggers) };
         // Cues only cancel triggers: most sentences have none to cancel.
         let fired_all = if triggers.is_empty() { Vec::new() } else { fire_with(a.sentence_norm(s), triggers, a.hits_in(s, &a.hits.cues)) };
         if fired_all.is_empty() {
@@ -104,12 +106,15 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         let sector_hits = &sector_words[k];
 
         let clauses = a.clauses(s);
-        let trigger_positions: Vec<usize> = fired_all.iter().map(|f| a.original(s, f.start, f.end).0).collect();
+        // Where the sentence's triggers stand, and which are named as the frame of an act before
+        // them ("وقعا اتفاقية خلال زيارة ... يوم الأحد"): a frame keeps no date from that act.
+        let trigger_positions: Vec<(usize, bool)> = fired_all.iter().map(|f| a.original(s, f.start, f.end).0).map(|at| (at, dates::is_frame(&a.text[start..at]))).collect();
         // Read once per date, not once per date and trigger.
         let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
         for fired in &fired_all {
             let trigger_at = a.original(s, fired.start, fired.end).0;
-            let governs = |k: usize, d: &super::dates::DateMatch| dates::governs(in_relative_clause[k], d, trigger_at, &trigger_positions);
+            let blockers: Vec<usize> = trigger_positions.iter().filter(|&&(at, frame)| !(frame && at > trigger_at)).map(|&(at, _)| at).collect();
+            let governs = |k: usize, d: &super::dates::DateMatch| dates::governs(in_relative_clause[k], d, trigger_at, &blockers);
             let clause = clauses.of(fired.start);
             let clause_parties: Vec<_> = party_mentions.iter().copied().filter(|m| clauses.of(a.normalized_in(s, m.start)) == clause).collect();
             let countries = doc_parties.of_trigger(&sentence_countries, &party_mentions, &clause_parties, trigger_at);
