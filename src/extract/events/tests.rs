@@ -134,3 +134,53 @@ fn parties_come_from_the_clause_that_states_the_act() {
         assert_eq!(parties_of(text, "2025-06-10"), vec![want], "{text}");
     }
 }
+
+const PHRASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/events.tsv"));
+
+/// An event as the phrase corpus writes it: type, parties ("ITA,LBY"), date at its precision
+/// ("2025-06", empty when unknown) and precision.
+type PhraseEvent = (String, String, String, String);
+
+fn as_phrase_event(e: &crate::model::Event) -> PhraseEvent {
+    let date = e.event_date.map(|d| match e.date_precision {
+        "month" => d.format("%Y-%m").to_string(),
+        "year" => d.format("%Y").to_string(),
+        _ => d.to_string(),
+    });
+    (e.event_type.to_string(), e.countries.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(","), date.unwrap_or_default(), e.date_precision.to_string())
+}
+
+/// Every phrase of tests/phrases/events.tsv gives exactly its rows' events (type, parties,
+/// date, precision); a phrase whose row says "none" gives no event at all.
+#[test]
+fn phrase_corpus() {
+    let t = crate::extract::lexicon::Tsv::parse(PHRASES);
+    let mut expected: Vec<((&str, &str), Vec<PhraseEvent>)> = Vec::new();
+    for r in &t.rows {
+        let (Some(phrase), Some(published), Some(event_type)) = (t.get(r, "phrase"), t.get(r, "published"), t.get(r, "type")) else { continue };
+        let at = match expected.iter().position(|(k, _)| *k == (phrase, published)) {
+            Some(at) => at,
+            None => {
+                expected.push(((phrase, published), Vec::new()));
+                expected.len() - 1
+            }
+        };
+        if event_type != "none" {
+            let field = |name| t.get(r, name).unwrap_or("").to_string();
+            expected[at].1.push((event_type.to_string(), field("countries"), field("date"), field("precision")));
+        }
+    }
+    // A guard against a truncated file (the events issue asks for 200 phrases, 60 of them "none").
+    let negatives = expected.iter().filter(|(_, e)| e.is_empty()).count();
+    assert!(expected.len() - negatives >= 55 && negatives >= 30, "{} phrases with events, {negatives} without", expected.len() - negatives);
+    let mut failures = Vec::new();
+    for ((phrase, published), mut want) in expected.iter().cloned() {
+        let mut got: Vec<PhraseEvent> = extract(&article(phrase, published)).events.iter().map(as_phrase_event).collect();
+        got.sort();
+        want.sort();
+        if got != want {
+            failures.push(format!("{phrase}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} phrases fail:\n{}", failures.len(), expected.len(), failures.join("\n"));
+}
