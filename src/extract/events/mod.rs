@@ -86,9 +86,7 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
     // Dates the previous sentence's events govern: the next sentence does not inherit them.
     let mut claimed_before: Vec<usize> = Vec::new();
     for (k, s) in a.sentences.iter().enumerate() {
-        // A question states nothing (هل ستعيد فرنسا فتح سفارتها؟).
-        let question = a.sentence_text(s).trim_end().ends_with(['؟', '?']);
-        let triggers = if question { Vec::new() } else { a.hits_in(s, &a.hits.triggers) };
+        let triggers = if modality::is_question(a.sentence_text(s)) { Vec::new() } else { a.hits_in(s, &a.hits.triggers) };
         // Cues only cancel triggers: most sentences have none to cancel.
         let fired_all = if triggers.is_empty() { Vec::new() } else { fire_with(a.sentence_norm(s), triggers, a.hits_in(s, &a.hits.cues)) };
         if fired_all.is_empty() {

@@ -1,7 +1,7 @@
 //! Modality: the cues that say a trigger states no occurrence (`data/lexicon/event_cues.tsv`).
 //! Speculation and negation cues in the same clause cancel a trigger: `scope=before` cues up
 //! to 8 words before it, `scope=after` cues up to 2 words after it ("زيارة مرتقبة"). Future
-//! and reporting cues never cancel one.
+//! and reporting cues never cancel one; a question cancels all of its sentence's.
 
 use super::super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
 use super::super::lexicon::Tsv;
@@ -48,6 +48,11 @@ pub(super) fn lexicon_forms() -> Forms<'static> {
 /// A normalized sentence's cues, matched by the one-pass matcher or `CUES` itself.
 pub(super) fn cue_hits(norm: &str) -> Vec<Hit> {
     CUES.find_all(norm)
+}
+
+/// A question states nothing (هل ستعيد فرنسا فتح سفارتها؟): none of its triggers fires.
+pub(super) fn is_question(sentence: &str) -> bool {
+    sentence.trim_end().ends_with(['؟', '?'])
 }
 
 /// The cues of one normalized sentence, read once for all its triggers.
