@@ -167,7 +167,8 @@ fn registry_hit_at<'h>(toks: &[Word], k: usize, reg_hits: &'h [Hit]) -> Option<&
 pub(super) fn registry_form_at<'r>(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<(&'r Actor, FormKind)> {
     let reg: &'r Registry = &REGISTRY;
     let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || QUOTATION_MARKS.contains(c)))?;
-    let hit = registry_hit_at(toks, k, reg_hits).filter(|h| matches!(&n[tok.start..h.start], "" | "ال"))?;
+    // A hit that began on an earlier token ("كورية جنوبية" seen from جنوبية) starts no form here.
+    let hit = registry_hit_at(toks, k, reg_hits).filter(|h| matches!(n.get(tok.start..h.start), Some("" | "ال")))?;
     let form = reg.gazetteer.entries[hit.entry];
     Some((&reg.actors[form.actor], form.kind))
 }

@@ -184,3 +184,10 @@ fn phrase_corpus() {
     }
     assert!(failures.is_empty(), "{} of {} phrases fail:\n{}", failures.len(), expected.len(), failures.join("\n"));
 }
+
+#[test]
+fn a_two_word_adjective_after_a_head_is_read_without_panic() {
+    // The adjective's second word once sliced the text before its hit began.
+    let ex = extract(&article("بدأت اليوم شركة كورية جنوبية تنفيذ مشروع لإعادة تأهيل شبكة الطرق في مصراتة.", "2025-06-10"));
+    assert!(ex.mentions.iter().any(|m| &*m.actor_id == "country/KOR"), "{:?}", ex.mentions.iter().map(|m| &*m.actor_id).collect::<Vec<_>>());
+}
