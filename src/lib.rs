@@ -2,8 +2,9 @@
 //! typed dataset of events, actors, figures and sectors with their evidence.
 //!
 //! ingest (files, encodings, HTML, metadata, boilerplate) → text (normalization, sentences,
-//! offsets) → extract (dates, numbers, actors, events, sectors) → frame (records into polars
-//! DataFrames) → export (Parquet, CSV, schemas, manifest, versions).
+//! offsets) → extract (dates, numbers, actors, events, sectors) → stories (the reports of one
+//! occurrence, linked across documents) → frame (records into polars DataFrames) → export
+//! (Parquet, CSV, schemas, manifest, versions).
 
 pub mod cli;
 pub mod config;
@@ -14,4 +15,5 @@ pub mod ingest;
 pub mod log;
 pub mod model;
 pub mod pipeline;
+pub mod stories;
 pub mod text;

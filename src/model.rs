@@ -176,6 +176,29 @@ pub struct Event {
     pub char_end: i32,
 }
 
+/// One occurrence across the documents that report it (`stories`): a row per story, singletons too.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Story {
+    pub story_id: String,
+    pub event_type: String,
+    pub countries: Vec<String>,
+    /// The most precise date its reports agree on.
+    pub event_date: Option<NaiveDate>,
+    pub date_precision: &'static str,
+    pub location_id: Option<String>,
+    /// Persons and organizations of all its reports.
+    pub actor_ids: Vec<String>,
+    pub n_events: i32,
+    pub n_documents: i32,
+    pub n_outlets: i32,
+    pub outlets: Vec<String>,
+    pub first_published: Option<NaiveDate>,
+    pub last_published: Option<NaiveDate>,
+    /// In the order the reports came out.
+    pub event_ids: Vec<String>,
+    pub doc_ids: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Actor {
     /// Shared by the actor's mentions.

@@ -1,10 +1,12 @@
 //! The export run: stream input units in batches through ingest and extraction on a rayon
-//! pool, append each batch to the table files, then publish the version.
+//! pool, append each batch to the table files, link the run's events into stories, then
+//! publish the version.
 
 use crate::export::manifest::{sha256_file, FileEntry, Manifest};
 use crate::export::schema::{self, SCHEMA_VERSION};
 use crate::export::sink::{Format, TableSink, WrittenFile};
 use crate::export::version::DatasetRoot;
+use crate::export::held_back::HeldBack;
 use crate::export::{datapackage, validate};
 use crate::extract;
 use crate::frame;
@@ -12,6 +14,7 @@ use crate::ingest::document::PrepareOptions;
 use crate::ingest::{self, MetadataIndex, UnitWalker};
 use crate::log;
 use crate::model::*;
+use crate::stories::StoryIndex;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -52,6 +55,7 @@ pub struct RunSummary {
     pub units: u64,
     pub documents: u64,
     pub events: u64,
+    pub stories: u64,
     pub actors: u64,
     pub mentions: u64,
     pub figures: u64,
@@ -118,6 +122,9 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     // so keyed by the id's 64 bits rather than its hex string.
     let mut first_source_of: HashMap<u64, Box<str>> = HashMap::new();
     let mut actors: BTreeMap<String, ActorRef> = BTreeMap::new();
+    // Events wait on disk for their story; what linking needs of them stays in memory.
+    let mut stories = StoryIndex::default();
+    let mut unlinked_events = HeldBack::create(tmp.join(".events-unlinked"))?;
 
     // Extracting the next batch overlaps writing this one: a reader thread walks the inputs and
     // runs the pool, this thread deduplicates and writes, in input order. One batch waits at most.
@@ -180,6 +187,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                                 actors.insert(a.actor_id.to_string(), a);
                             }
                         }
+                        stories.add(&doc, &ex.events);
                         batch.documents.push(doc);
                         batch.events.extend(ex.events);
                         batch.mentions.extend(ex.mentions);
@@ -202,13 +210,28 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             for r in &batch.rejects {
                 log::warn(&format!("rejected {}: {} ({})", r.source, r.reason, r.detail));
             }
-            write_batch(&mut sinks, &batch)?;
+            write_batch(&mut sinks, &mut unlinked_events, &batch)?;
             batch.clear();
             progress.advance(bytes, summary.documents);
         }
         reader.join().map_err(|_| anyhow::anyhow!("the extraction thread failed; please report this with the input that caused it"))
     })?;
     progress.finish();
+
+    let stories = stories.link();
+    summary.stories = stories.len() as u64;
+    for start in (0..stories.len()).step_by(BATCH_UNITS) {
+        let rows = stories.rows(start..(start + BATCH_UNITS).min(stories.len()));
+        sink(&mut sinks, "stories")?.write(frame::stories_frame(&rows)?)?;
+    }
+    let mut linked = 0;
+    unlinked_events.drain(|df| {
+        let n = df.height();
+        let ids: Vec<String> = (linked..linked + n).map(|i| stories.story_id_of(i)).collect();
+        linked += n;
+        sink(&mut sinks, "events")?.write(frame::link_events(df, ids.iter().map(String::as_str))?)
+    })?;
+    drop(stories);
 
     let actor_rows: Vec<Actor> = actors.into_values().map(|a| match a {
         ActorRef::Registry(a) => a.clone(),
@@ -259,6 +282,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         }),
         counts: serde_json::json!({
             "input_units": summary.units, "documents": summary.documents, "events": summary.events,
+            "stories": summary.stories,
             "actors": summary.actors, "mentions": summary.mentions, "figures": summary.figures,
             "sectors": summary.sectors, "rejects": summary.rejects,
         }),
@@ -285,9 +309,9 @@ fn sink<'a>(sinks: &'a mut HashMap<&str, TableSink>, name: &str) -> Result<&'a m
     sinks.get_mut(name).with_context(|| format!("no sink for {name}"))
 }
 
-fn write_batch(sinks: &mut HashMap<&str, TableSink>, b: &Batch) -> Result<()> {
+fn write_batch(sinks: &mut HashMap<&str, TableSink>, unlinked_events: &mut HeldBack, b: &Batch) -> Result<()> {
     sink(sinks, "documents")?.write(frame::documents_frame(&b.documents)?)?;
-    sink(sinks, "events")?.write(frame::events_frame(&b.events)?)?;
+    unlinked_events.write(frame::unlinked_events_frame(&b.events)?)?;
     sink(sinks, "mentions")?.write(frame::mentions_frame(&b.mentions)?)?;
     sink(sinks, "figures")?.write(frame::figures_frame(&b.figures)?)?;
     sink(sinks, "sectors")?.write(frame::sectors_frame(&b.sectors)?)?;

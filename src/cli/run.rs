@@ -21,6 +21,7 @@ pub fn execute(args: RunArgs, quiet: bool) -> Result<i32> {
     let fields = [
         ("documents", serde_json::json!(s.documents)),
         ("events", serde_json::json!(s.events)),
+        ("stories", serde_json::json!(s.stories)),
         ("actors", serde_json::json!(s.actors)),
         ("mentions", serde_json::json!(s.mentions)),
         ("figures", serde_json::json!(s.figures)),

@@ -2,6 +2,7 @@
 
 pub mod csv;
 pub mod datapackage;
+pub mod held_back;
 pub mod manifest;
 pub mod parquet;
 pub mod schema;

@@ -6,14 +6,15 @@ use polars::prelude::*;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// Output tables in the order they are written and listed.
-pub const TABLES: [&str; 7] = ["documents", "events", "actors", "mentions", "figures", "sectors", "rejects"];
+pub const TABLES: [&str; 8] = ["documents", "events", "stories", "actors", "mentions", "figures", "sectors", "rejects"];
 
-const SCHEMA_FILES: [(&str, &str); 7] = [
+const SCHEMA_FILES: [(&str, &str); 8] = [
     ("documents", include_str!("../../schemas/documents.json")),
     ("events", include_str!("../../schemas/events.json")),
+    ("stories", include_str!("../../schemas/stories.json")),
     ("actors", include_str!("../../schemas/actors.json")),
     ("mentions", include_str!("../../schemas/mentions.json")),
     ("figures", include_str!("../../schemas/figures.json")),

@@ -3,4 +3,4 @@
 pub mod columns;
 pub mod tables;
 
-pub use tables::{actors_frame, documents_frame, events_frame, figures_frame, mentions_frame, rejects_frame, sectors_frame};
+pub use tables::{actors_frame, documents_frame, figures_frame, link_events, mentions_frame, rejects_frame, sectors_frame, stories_frame, unlinked_events_frame};

@@ -28,8 +28,10 @@ pub fn documents_frame(rows: &[Document]) -> Result<DataFrame> {
     ])
 }
 
-pub fn events_frame(rows: &[Event]) -> Result<DataFrame> {
-    frame("events", rows.len(), vec![
+/// A batch's events before stories are linked: every column but `story_id`, which
+/// `link_events` adds once the run has seen all documents.
+pub fn unlinked_events_frame(rows: &[Event]) -> Result<DataFrame> {
+    Ok(DataFrame::new(rows.len(), vec![
         text_required("event_id", rows.iter().map(|r| &*r.event_id)),
         text_required("doc_id", rows.iter().map(|r| &*r.doc_id)),
         text_required("event_type", rows.iter().map(|r| r.event_type)),
@@ -45,6 +47,33 @@ pub fn events_frame(rows: &[Event]) -> Result<DataFrame> {
         text_required("sentence", rows.iter().map(|r| r.sentence.as_str())),
         int32_required("char_start", rows.iter().map(|r| r.char_start)),
         int32_required("char_end", rows.iter().map(|r| r.char_end)),
+    ])?)
+}
+
+/// `story_id` after `doc_id`, one per row, checked against the schema.
+pub fn link_events<'a>(mut df: DataFrame, story_ids: impl IntoIterator<Item = &'a str>) -> Result<DataFrame> {
+    df.insert_column(2, text_required("story_id", story_ids))?;
+    schema::table("events")?.check(&df)?;
+    Ok(df)
+}
+
+pub fn stories_frame(rows: &[Story]) -> Result<DataFrame> {
+    frame("stories", rows.len(), vec![
+        text_required("story_id", rows.iter().map(|r| r.story_id.as_str())),
+        text_required("event_type", rows.iter().map(|r| r.event_type.as_str())),
+        string_list("countries", rows.iter().map(|r| &r.countries))?,
+        date("event_date", rows.iter().map(|r| r.event_date))?,
+        text_required("date_precision", rows.iter().map(|r| r.date_precision)),
+        text("location_id", rows.iter().map(|r| r.location_id.as_deref())),
+        string_list("actor_ids", rows.iter().map(|r| &r.actor_ids))?,
+        int32_required("n_events", rows.iter().map(|r| r.n_events)),
+        int32_required("n_documents", rows.iter().map(|r| r.n_documents)),
+        int32_required("n_outlets", rows.iter().map(|r| r.n_outlets)),
+        string_list("outlets", rows.iter().map(|r| &r.outlets))?,
+        date("first_published", rows.iter().map(|r| r.first_published))?,
+        date("last_published", rows.iter().map(|r| r.last_published))?,
+        string_list("event_ids", rows.iter().map(|r| &r.event_ids))?,
+        string_list("doc_ids", rows.iter().map(|r| &r.doc_ids))?,
     ])
 }
 

@@ -4,7 +4,7 @@ use crate::common::*;
 use polars::prelude::*;
 use std::process::Stdio;
 
-const TABLES: [&str; 7] = ["documents", "events", "actors", "mentions", "figures", "sectors", "rejects"];
+const TABLES: [&str; 8] = ["documents", "events", "stories", "actors", "mentions", "figures", "sectors", "rejects"];
 
 fn run_examples(out: &std::path::Path, extra: &[&str]) -> i32 {
     let ex = examples();

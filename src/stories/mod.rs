@@ -1,0 +1,333 @@
+//! Stories: the reports of one occurrence across the documents of a version.
+//!
+//! Every event is kept as a small report (ids as numbers, names interned) while the documents
+//! stream through; at the end the reports are blocked by type and parties, taken in the order
+//! they came out (publication day, then ids), and each joins the story it fits best among the
+//! block's recent stories (`link::fit`) or opens its own. The order, and so the stories and
+//! their ids, depend on the reports alone: not on input order, batches or threads. A story's
+//! id comes from its earliest report, so adding later articles keeps it.
+
+pub mod link;
+
+use crate::model::{short_hash, Document, Event, Story};
+use chrono::NaiveDate;
+use link::{Report, Stated, StoryView};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// Stories of a block a new report is compared with: the most recent ones, which bounds the
+/// cost per report when a block (say, meetings of Libya and Turkey) holds thousands.
+const CANDIDATES: usize = 48;
+
+/// Strings seen once, then referred to by number.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<Arc<str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let name: Arc<str> = s.into();
+        let i = self.names.len() as u32;
+        self.names.push(name.clone());
+        self.ids.insert(name, i);
+        i
+    }
+    fn name(&self, i: u32) -> &str {
+        &self.names[i as usize]
+    }
+}
+
+struct Source {
+    doc_id: Arc<str>,
+    /// Its events are `entries[first_event..]` up to the next source's.
+    first_event: u32,
+    published: Option<NaiveDate>,
+    outlet: Option<u32>,
+}
+
+struct Entry {
+    event_id: Arc<str>,
+    source: u32,
+    /// Type and parties, interned: the block.
+    block: u32,
+    report: Report,
+}
+
+/// Collects the reports of a run, in arrival order.
+#[derive(Default)]
+pub struct StoryIndex {
+    strings: Interner,
+    sources: Vec<Source>,
+    entries: Vec<Entry>,
+}
+
+/// The stories of a run, linked: which story each event joined and, story by story, its
+/// members, from which the rows are made on demand so that a run holds numbers, not rows.
+pub struct Stories {
+    index: StoryIndex,
+    /// Per event in arrival order: its story's place in id order.
+    story_of_event: Vec<u32>,
+    /// Story ids in id order (the 64 bits their hex spells).
+    ids: Vec<u64>,
+    /// Per story in id order: its first member; `next_member` chains the rest in report order.
+    first_member: Vec<u32>,
+    next_member: Vec<u32>,
+}
+
+const NO_MEMBER: u32 = u32::MAX;
+
+impl Stories {
+    pub fn story_id_of(&self, event: usize) -> String {
+        format!("{:016x}", self.ids[self.story_of_event[event] as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Rows `range` of the stories table (id order).
+    pub fn rows(&self, range: std::ops::Range<usize>) -> Vec<Story> {
+        range.map(|s| {
+            let mut members = Vec::new();
+            let mut m = self.first_member[s];
+            while m != NO_MEMBER {
+                members.push(m);
+                m = self.next_member[m as usize];
+            }
+            self.index.row(format!("{:016x}", self.ids[s]), &members)
+        }).collect()
+    }
+}
+
+impl StoryIndex {
+    pub fn add(&mut self, doc: &Document, events: &[Event]) {
+        if events.is_empty() {
+            return;
+        }
+        let source = self.sources.len() as u32;
+        let doc_id: Arc<str> = events[0].doc_id.clone();
+        let outlet = doc.outlet.as_deref().map(|o| self.strings.id(o.trim()));
+        self.sources.push(Source { doc_id, first_event: self.entries.len() as u32, published: doc.published_date, outlet });
+        for e in events {
+            let mut block_key = String::from(e.event_type);
+            for c in &e.countries {
+                block_key.push(' ');
+                block_key.push_str(c.as_str());
+            }
+            let block = self.strings.id(&block_key);
+            let mut participants: Vec<u32> = e.actor_ids.iter().filter(|a| !a.as_str().starts_with("country/")).map(|a| self.strings.id(a.as_str())).collect();
+            participants.sort_unstable();
+            participants.dedup();
+            let report = Report {
+                stated: Stated::new(e.event_date, e.date_precision),
+                published: doc.published_date,
+                location: e.location_id.as_ref().map(|l| self.strings.id(l.as_str())),
+                participants: participants.into(),
+            };
+            self.entries.push(Entry { event_id: e.event_id.clone(), source, block, report });
+        }
+    }
+
+    /// Links the reports into stories.
+    pub fn link(self) -> Stories {
+        let n = self.entries.len();
+        // The order reports came out: publication day (unknown last), then document and event id.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
+            let (sa, sb) = (&self.sources[ea.source as usize], &self.sources[eb.source as usize]);
+            (sa.published.is_none(), sa.published, &sa.doc_id, &ea.event_id).cmp(&(sb.published.is_none(), sb.published, &sb.doc_id, &eb.event_id))
+        });
+
+        let mut story_of_event = self.link_by_evidence(&order);
+        self.link_vouched(&order, &mut story_of_event);
+
+        // Stories that kept a member, with their members chained in report order.
+        let mut first_member: Vec<u32> = Vec::new();
+        let mut last_member: Vec<u32> = Vec::new();
+        let mut next_member = vec![NO_MEMBER; n];
+        let mut compact = vec![NO_MEMBER; n];
+        for &i in &order {
+            let old = story_of_event[i as usize] as usize;
+            if compact[old] == NO_MEMBER {
+                compact[old] = first_member.len() as u32;
+                first_member.push(i);
+                last_member.push(i);
+            } else {
+                let s = compact[old] as usize;
+                next_member[last_member[s] as usize] = i;
+                last_member[s] = i;
+            }
+        }
+        drop(last_member);
+
+        // Ids from the earliest report; the table in id order.
+        let opened_ids: Vec<u64> = first_member.iter().map(|&m| story_key(&self.entries[m as usize].event_id)).collect();
+        let mut by_id: Vec<u32> = (0..opened_ids.len() as u32).collect();
+        by_id.sort_by_key(|&s| (opened_ids[s as usize], s));
+        let mut place = vec![0u32; by_id.len()];
+        for (new, &old) in by_id.iter().enumerate() {
+            place[old as usize] = new as u32;
+        }
+        for s in story_of_event.iter_mut() {
+            *s = place[compact[*s as usize] as usize];
+        }
+        Stories {
+            ids: by_id.iter().map(|&s| opened_ids[s as usize]).collect(),
+            first_member: by_id.iter().map(|&s| first_member[s as usize]).collect(),
+            story_of_event,
+            next_member,
+            index: self,
+        }
+    }
+
+    /// First pass, in report order: each report joins the block's recent story it fits best
+    /// on its own evidence, or opens one. Returns each event's story, numbered as opened.
+    fn link_by_evidence(&self, order: &[u32]) -> Vec<u32> {
+        let mut opened = 0u32;
+        // Only stories still among their block's candidates keep a view.
+        let mut views: FxHashMap<u32, StoryView> = FxHashMap::default();
+        let mut recent_in_block: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        let mut story_of_event = vec![0u32; self.entries.len()];
+        for &i in order {
+            let entry = &self.entries[i as usize];
+            let recent = recent_in_block.entry(entry.block).or_default();
+            let best = recent
+                .iter()
+                .filter_map(|s| link::fit(&entry.report, &views[s], false).map(|score| (score, *s)))
+                // Highest score; among equals the story that opened first.
+                .max_by_key(|&(score, s)| (score, std::cmp::Reverse(s)));
+            let story = match best {
+                Some((_, s)) => {
+                    recent.retain(|&x| x != s);
+                    s
+                }
+                None => {
+                    let s = opened;
+                    opened += 1;
+                    views.insert(s, StoryView::default());
+                    if recent.len() == CANDIDATES {
+                        views.remove(&recent.remove(0));
+                    }
+                    s
+                }
+            };
+            views.get_mut(&story).expect("a candidate keeps its view").add(&entry.report);
+            // The most recently reported stories are the candidates.
+            recent.push(story);
+            story_of_event[i as usize] = story;
+        }
+        story_of_event
+    }
+
+    /// Second pass: a report left alone for want of a shared participant or place joins a story
+    /// of its block that a partner document reports, one that already shares another story with
+    /// its own document ("both report the visit, so both report its signing").
+    fn link_vouched(&self, order: &[u32], story_of_event: &mut [u32]) {
+        let n = self.entries.len();
+        let mut members: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for &i in order {
+            members.entry(story_of_event[i as usize]).or_default().push(i);
+        }
+        let events_of = |source: u32| -> std::ops::Range<usize> {
+            let start = self.sources[source as usize].first_event as usize;
+            let end = self.sources.get(source as usize + 1).map_or(n, |s| s.first_event as usize);
+            start..end
+        };
+        for &i in order {
+            let entry = &self.entries[i as usize];
+            let own = story_of_event[i as usize];
+            if members[&own].len() > 1 {
+                continue;
+            }
+            // Documents that share a story with this one (a story's first reports suffice).
+            let mut partners: Vec<u32> = Vec::new();
+            for e in events_of(entry.source) {
+                let shared = &members[&story_of_event[e]];
+                if shared.len() > 1 {
+                    partners.extend(shared.iter().take(CANDIDATES).map(|&m| self.entries[m as usize].source).filter(|&s| s != entry.source));
+                }
+            }
+            partners.sort_unstable();
+            partners.dedup();
+            let best = partners
+                .iter()
+                .flat_map(|&p| events_of(p))
+                .filter(|&e| self.entries[e].block == entry.block && story_of_event[e] != own)
+                .filter_map(|e| {
+                    let story = story_of_event[e];
+                    let mut view = StoryView::default();
+                    members[&story].iter().take(CANDIDATES).for_each(|&m| view.add(&self.entries[m as usize].report));
+                    link::fit(&entry.report, &view, true).map(|score| (score, story))
+                })
+                .max_by_key(|&(score, s)| (score, std::cmp::Reverse(s)));
+            if let Some((_, story)) = best {
+                story_of_event[i as usize] = story;
+                members.remove(&own);
+                members.get_mut(&story).expect("a story with members").push(i);
+            }
+        }
+    }
+
+    fn row(&self, story_id: String, members: &[u32]) -> Story {
+        let entries: Vec<&Entry> = members.iter().map(|&m| &self.entries[m as usize]).collect();
+        let mut view = StoryView::default();
+        entries.iter().for_each(|e| view.add(&e.report));
+        let mut parts = self.strings.name(entries[0].block).split(' ');
+        let event_type = parts.next().unwrap_or_default().to_string();
+        let countries: Vec<String> = parts.map(str::to_string).collect();
+
+        let sources: Vec<&Source> = entries.iter().map(|e| &self.sources[e.source as usize]).collect();
+        let mut doc_ids: Vec<String> = sources.iter().map(|s| s.doc_id.to_string()).collect();
+        doc_ids.sort();
+        doc_ids.dedup();
+        let mut outlets: Vec<String> = sources.iter().filter_map(|s| s.outlet).map(|o| self.strings.name(o).to_string()).collect();
+        outlets.sort();
+        outlets.dedup();
+        let mut actor_ids: Vec<String> = view.participants.iter().map(|&p| self.strings.name(p).to_string()).collect();
+        actor_ids.sort();
+        // The place most reports give; among equals the earliest report's.
+        let mut counts: Vec<(u32, usize)> = Vec::new();
+        for l in entries.iter().filter_map(|e| e.report.location) {
+            match counts.iter_mut().find(|(x, _)| *x == l) {
+                Some(c) => c.1 += 1,
+                None => counts.push((l, 1)),
+            }
+        }
+        let location_id = counts.iter().enumerate().max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i))).map(|(_, (l, _))| self.strings.name(*l).to_string());
+        Story {
+            story_id,
+            event_type,
+            countries,
+            event_date: view.stated.map(|s| s.date),
+            date_precision: view.stated.map_or("unknown", |s| s.precision.as_str()),
+            location_id,
+            actor_ids,
+            n_events: members.len() as i32,
+            n_documents: doc_ids.len() as i32,
+            n_outlets: outlets.len() as i32,
+            outlets,
+            first_published: view.published.map(|p| p.0),
+            last_published: view.published.map(|p| p.1),
+            event_ids: entries.iter().map(|e| e.event_id.to_string()).collect(),
+            doc_ids,
+        }
+    }
+}
+
+/// A story's id: `short_hash` of its earliest report's event id, as the 64 bits its hex spells.
+fn story_key(event_id: &str) -> u64 {
+    u64::from_str_radix(&short_hash(&["story", event_id]), 16).expect("short_hash is 16 hex digits")
+}
+
+#[cfg(test)]
+mod tests;
