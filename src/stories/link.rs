@@ -80,13 +80,13 @@ impl Stated {
 }
 
 /// What linking reads of one report.
-#[derive(Debug, Clone, Default)]
-pub struct Report {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Report<'a> {
     pub stated: Option<Stated>,
     pub published: Option<NaiveDate>,
     pub location: Option<u32>,
     /// Persons and organizations (interned, sorted): countries are the block key already.
-    pub participants: Box<[u32]>,
+    pub participants: &'a [u32],
 }
 
 /// What a story shows the next report: the most precise date its reports agree on, the span
@@ -207,18 +207,18 @@ mod tests {
         assert!(fit(&other_day, &story(&[a.clone()]), false).is_none());
         let year = Report { stated: stated("2025-01-01", "year"), ..Default::default() };
         assert!(fit(&year, &story(&[a.clone()]), false).is_none());
-        let year_same_minister = Report { participants: [7].into(), ..year };
-        assert!(fit(&year_same_minister, &story(&[Report { participants: [7].into(), ..a }]), false).is_some());
+        let year_same_minister = Report { participants: &[7], ..year };
+        assert!(fit(&year_same_minister, &story(&[Report { participants: &[7], ..a }]), false).is_some());
     }
 
     #[test]
     fn an_undated_report_needs_a_shared_participant_or_place_and_a_close_publication() {
-        let dated = Report { stated: stated("2025-07-01", "month"), published: Some(day("2025-07-16")), participants: [3, 9].into(), ..Default::default() };
-        let undated = Report { published: Some(day("2025-07-02")), participants: [9].into(), ..Default::default() };
+        let dated = Report { stated: stated("2025-07-01", "month"), published: Some(day("2025-07-16")), participants: &[3, 9], ..Default::default() };
+        let undated = Report { published: Some(day("2025-07-02")), participants: &[9], ..Default::default() };
         assert!(fit(&undated, &story(&[dated.clone()]), false).is_some());
-        let strangers = Report { participants: [4].into(), ..undated.clone() };
+        let strangers = Report { participants: &[4], ..undated };
         assert!(fit(&strangers, &story(&[dated.clone()]), false).is_none());
-        let months_later = Report { published: Some(day("2025-10-02")), ..undated.clone() };
+        let months_later = Report { published: Some(day("2025-10-02")), ..undated };
         assert!(fit(&months_later, &story(&[dated.clone()]), false).is_none());
         let unknown_day = Report { published: None, ..undated };
         assert!(fit(&unknown_day, &story(&[dated]), false).is_some());

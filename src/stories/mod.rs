@@ -43,19 +43,24 @@ impl Interner {
 }
 
 struct Source {
-    doc_id: Arc<str>,
+    doc_id: u64,
     /// Its events are `entries[first_event..]` up to the next source's.
     first_event: u32,
     published: Option<NaiveDate>,
     outlet: Option<u32>,
 }
 
+/// An event as linking keeps it: a few numbers. Ids are `model::short_hash` hex, kept as the
+/// 64 bits they spell (`id_key`).
 struct Entry {
-    event_id: Arc<str>,
+    event_id: u64,
     source: u32,
     /// Type and parties, interned: the block.
     block: u32,
-    report: Report,
+    stated: Option<Stated>,
+    location: Option<u32>,
+    /// Interned set of persons and organizations (`StoryIndex::participant_sets`).
+    participants: u32,
 }
 
 /// Collects the reports of a run, in arrival order.
@@ -64,6 +69,8 @@ pub struct StoryIndex {
     strings: Interner,
     sources: Vec<Source>,
     entries: Vec<Entry>,
+    participant_sets: Vec<Box<[u32]>>,
+    participant_set_ids: FxHashMap<Box<[u32]>, u32>,
 }
 
 /// The stories of a run, linked: which story each event joined and, story by story, its
@@ -83,7 +90,7 @@ const NO_MEMBER: u32 = u32::MAX;
 
 impl Stories {
     pub fn story_id_of(&self, event: usize) -> String {
-        format!("{:016x}", self.ids[self.story_of_event[event] as usize])
+        hex(self.ids[self.story_of_event[event] as usize])
     }
 
     pub fn len(&self) -> usize {
@@ -103,7 +110,7 @@ impl Stories {
                 members.push(m);
                 m = self.next_member[m as usize];
             }
-            self.index.row(format!("{:016x}", self.ids[s]), &members)
+            self.index.row(hex(self.ids[s]), &members)
         }).collect()
     }
 }
@@ -114,7 +121,7 @@ impl StoryIndex {
             return;
         }
         let source = self.sources.len() as u32;
-        let doc_id: Arc<str> = events[0].doc_id.clone();
+        let doc_id = id_key(&events[0].doc_id);
         let outlet = doc.outlet.as_deref().map(|o| self.strings.id(o.trim()));
         self.sources.push(Source { doc_id, first_event: self.entries.len() as u32, published: doc.published_date, outlet });
         for e in events {
@@ -127,13 +134,34 @@ impl StoryIndex {
             let mut participants: Vec<u32> = e.actor_ids.iter().filter(|a| !a.as_str().starts_with("country/")).map(|a| self.strings.id(a.as_str())).collect();
             participants.sort_unstable();
             participants.dedup();
-            let report = Report {
+            let participants = self.participant_set(participants);
+            self.entries.push(Entry {
+                event_id: id_key(&e.event_id),
+                source,
+                block,
                 stated: Stated::new(e.event_date, e.date_precision),
-                published: doc.published_date,
                 location: e.location_id.as_ref().map(|l| self.strings.id(l.as_str())),
-                participants: participants.into(),
-            };
-            self.entries.push(Entry { event_id: e.event_id.clone(), source, block, report });
+                participants,
+            });
+        }
+    }
+
+    fn participant_set(&mut self, set: Vec<u32>) -> u32 {
+        if let Some(&i) = self.participant_set_ids.get(set.as_slice()) {
+            return i;
+        }
+        let i = self.participant_sets.len() as u32;
+        self.participant_sets.push(set.clone().into());
+        self.participant_set_ids.insert(set.into(), i);
+        i
+    }
+
+    fn report(&self, e: &Entry) -> Report<'_> {
+        Report {
+            stated: e.stated,
+            published: self.sources[e.source as usize].published,
+            location: e.location,
+            participants: &self.participant_sets[e.participants as usize],
         }
     }
 
@@ -145,7 +173,7 @@ impl StoryIndex {
         order.sort_by(|&a, &b| {
             let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
             let (sa, sb) = (&self.sources[ea.source as usize], &self.sources[eb.source as usize]);
-            (sa.published.is_none(), sa.published, &sa.doc_id, &ea.event_id).cmp(&(sb.published.is_none(), sb.published, &sb.doc_id, &eb.event_id))
+            (sa.published.is_none(), sa.published, sa.doc_id, ea.event_id).cmp(&(sb.published.is_none(), sb.published, sb.doc_id, eb.event_id))
         });
 
         let mut story_of_event = self.link_by_evidence(&order);
@@ -171,7 +199,7 @@ impl StoryIndex {
         drop(last_member);
 
         // Ids from the earliest report; the table in id order.
-        let opened_ids: Vec<u64> = first_member.iter().map(|&m| story_key(&self.entries[m as usize].event_id)).collect();
+        let opened_ids: Vec<u64> = first_member.iter().map(|&m| story_key(self.entries[m as usize].event_id)).collect();
         let mut by_id: Vec<u32> = (0..opened_ids.len() as u32).collect();
         by_id.sort_by_key(|&s| (opened_ids[s as usize], s));
         let mut place = vec![0u32; by_id.len()];
@@ -203,7 +231,7 @@ impl StoryIndex {
             let recent = recent_in_block.entry(entry.block).or_default();
             let best = recent
                 .iter()
-                .filter_map(|s| link::fit(&entry.report, &views[s], false).map(|score| (score, *s)))
+                .filter_map(|s| link::fit(&self.report(entry), &views[s], false).map(|score| (score, *s)))
                 // Highest score; among equals the story that opened first.
                 .max_by_key(|&(score, s)| (score, std::cmp::Reverse(s)));
             let story = match best {
@@ -221,7 +249,7 @@ impl StoryIndex {
                     s
                 }
             };
-            views.get_mut(&story).expect("a candidate keeps its view").add(&entry.report);
+            views.get_mut(&story).expect("a candidate keeps its view").add(&self.report(entry));
             // The most recently reported stories are the candidates.
             recent.push(story);
             story_of_event[i as usize] = story;
@@ -266,8 +294,8 @@ impl StoryIndex {
                 .filter_map(|e| {
                     let story = story_of_event[e];
                     let mut view = StoryView::default();
-                    members[&story].iter().take(CANDIDATES).for_each(|&m| view.add(&self.entries[m as usize].report));
-                    link::fit(&entry.report, &view, true).map(|score| (score, story))
+                    members[&story].iter().take(CANDIDATES).for_each(|&m| view.add(&self.report(&self.entries[m as usize])));
+                    link::fit(&self.report(entry), &view, true).map(|score| (score, story))
                 })
                 .max_by_key(|&(score, s)| (score, std::cmp::Reverse(s)));
             if let Some((_, story)) = best {
@@ -281,13 +309,13 @@ impl StoryIndex {
     fn row(&self, story_id: String, members: &[u32]) -> Story {
         let entries: Vec<&Entry> = members.iter().map(|&m| &self.entries[m as usize]).collect();
         let mut view = StoryView::default();
-        entries.iter().for_each(|e| view.add(&e.report));
+        entries.iter().for_each(|e| view.add(&self.report(e)));
         let mut parts = self.strings.name(entries[0].block).split(' ');
         let event_type = parts.next().unwrap_or_default().to_string();
         let countries: Vec<String> = parts.map(str::to_string).collect();
 
         let sources: Vec<&Source> = entries.iter().map(|e| &self.sources[e.source as usize]).collect();
-        let mut doc_ids: Vec<String> = sources.iter().map(|s| s.doc_id.to_string()).collect();
+        let mut doc_ids: Vec<String> = sources.iter().map(|s| hex(s.doc_id)).collect();
         doc_ids.sort();
         doc_ids.dedup();
         let mut outlets: Vec<String> = sources.iter().filter_map(|s| s.outlet).map(|o| self.strings.name(o).to_string()).collect();
@@ -297,7 +325,7 @@ impl StoryIndex {
         actor_ids.sort();
         // The place most reports give; among equals the earliest report's.
         let mut counts: Vec<(u32, usize)> = Vec::new();
-        for l in entries.iter().filter_map(|e| e.report.location) {
+        for l in entries.iter().filter_map(|e| e.location) {
             match counts.iter_mut().find(|(x, _)| *x == l) {
                 Some(c) => c.1 += 1,
                 None => counts.push((l, 1)),
@@ -318,15 +346,25 @@ impl StoryIndex {
             outlets,
             first_published: view.published.map(|p| p.0),
             last_published: view.published.map(|p| p.1),
-            event_ids: entries.iter().map(|e| e.event_id.to_string()).collect(),
+            event_ids: entries.iter().map(|e| hex(e.event_id)).collect(),
             doc_ids,
         }
     }
 }
 
-/// A story's id: `short_hash` of its earliest report's event id, as the 64 bits its hex spells.
-fn story_key(event_id: &str) -> u64 {
-    u64::from_str_radix(&short_hash(&["story", event_id]), 16).expect("short_hash is 16 hex digits")
+/// A story's id: `short_hash` of its earliest report's event id.
+fn story_key(event_id: u64) -> u64 {
+    id_key(&short_hash(&["story", &hex(event_id)]))
+}
+
+/// A `short_hash` id (16 hex digits) as the 64 bits it spells; ids are nothing else.
+fn id_key(id: &str) -> u64 {
+    debug_assert_eq!(id.len(), 16, "{id} is no short_hash id");
+    u64::from_str_radix(id, 16).unwrap_or_else(|_| panic!("{id} is no short_hash id"))
+}
+
+fn hex(key: u64) -> String {
+    format!("{key:016x}")
 }
 
 #[cfg(test)]

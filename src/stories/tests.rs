@@ -7,10 +7,15 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn doc(id: &str, outlet: &str, published: Option<&str>) -> Document {
+/// Ids as the pipeline makes them (`short_hash`), from a readable name.
+fn id(name: &str) -> String {
+    short_hash(&[name])
+}
+
+fn doc(name: &str, outlet: &str, published: Option<&str>) -> Document {
     Document {
-        doc_id: id.into(),
-        source: format!("{id}.txt"),
+        doc_id: id(name),
+        source: format!("{name}.txt"),
         source_id: None,
         url: None,
         outlet: Some(outlet.into()),
@@ -24,11 +29,11 @@ fn doc(id: &str, outlet: &str, published: Option<&str>) -> Document {
     }
 }
 
-/// An event of `doc`: type, parties, date and precision, place, participants.
+/// Event `n` of `doc` (named "<doc>-e<n>"): type, parties, date and precision, place, participants.
 fn event(doc: &Document, n: usize, kind: &'static str, countries: &[&'static str], date: Option<(&str, &'static str)>, place: Option<&'static str>, actors: &[&'static str]) -> Event {
     let text: Arc<str> = "".into();
     Event {
-        event_id: format!("{}-e{n}", doc.doc_id).into(),
+        event_id: id(&format!("{}-e{n}", doc.source.trim_end_matches(".txt"))).into(),
         doc_id: doc.doc_id.as_str().into(),
         event_type: kind,
         cameo_code: "",
@@ -46,13 +51,16 @@ fn event(doc: &Document, n: usize, kind: &'static str, countries: &[&'static str
     }
 }
 
-/// The stories of these documents, added in this order, as (event id → story id) and rows.
+/// The stories of these documents, added in this order, as (event name → story id) and rows.
 fn link(docs: &[(Document, Vec<Event>)]) -> (Vec<(String, String)>, Vec<Story>) {
     let mut index = StoryIndex::default();
     for (d, evs) in docs {
         index.add(d, evs);
     }
-    let ids: Vec<String> = docs.iter().flat_map(|(_, evs)| evs.iter().map(|e| e.event_id.to_string())).collect();
+    let ids: Vec<String> = docs
+        .iter()
+        .flat_map(|(d, evs)| (0..evs.len()).map(move |n| format!("{}-e{n}", d.source.trim_end_matches(".txt"))))
+        .collect();
     let stories = index.link();
     let mut pairs: Vec<(String, String)> = ids.into_iter().enumerate().map(|(i, e)| (e, stories.story_id_of(i))).collect();
     pairs.sort();
@@ -94,10 +102,12 @@ fn reports_of_one_visit_are_one_story_and_a_later_visit_another() {
     assert_eq!((visit.n_events, visit.n_documents, visit.n_outlets), (2, 2, 2));
     assert_eq!(visit.outlets, vec!["Outlet A", "Outlet B"]);
     assert_eq!((visit.first_published, visit.last_published), (Some(day("2025-07-02")), Some(day("2025-07-16"))));
-    assert_eq!(visit.event_ids, vec!["a1-e0", "b2-e0"]);
-    assert_eq!(visit.doc_ids, vec!["a1", "b2"]);
+    assert_eq!(visit.event_ids, vec![id("a1-e0"), id("b2-e0")]);
+    let mut docs = vec![id("a1"), id("b2")];
+    docs.sort();
+    assert_eq!(visit.doc_ids, docs);
     // The id comes from the earliest report.
-    assert_eq!(visit.story_id, short_hash(&["story", "a1-e0"]));
+    assert_eq!(visit.story_id, short_hash(&["story", &id("a1-e0")]));
 
     let signing = rows.iter().find(|r| r.story_id == story("c3-e0")).unwrap();
     assert_eq!((signing.event_date, signing.date_precision, signing.n_outlets), (Some(day("2025-07-03")), "day", 2));
@@ -133,7 +143,7 @@ fn a_later_report_keeps_the_story_id_and_an_earlier_one_takes_it() {
     let early_events = vec![event(&early, 0, "visit", &["BLR", "LBY"], None, Some("city/minsk"), &[])];
     more.push((early, early_events));
     let (earliest_first, _) = link(&more);
-    assert_eq!(story(&earliest_first, "a1-e0"), short_hash(&["story", "z0-e0"]));
+    assert_eq!(story(&earliest_first, "a1-e0"), short_hash(&["story", &id("z0-e0")]));
 }
 
 #[test]
