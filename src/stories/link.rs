@@ -154,13 +154,19 @@ pub fn fit(r: &Report, s: &StoryView, vouched: bool) -> Option<u32> {
                 return None;
             }
             let timely = match (stated, story_stated, r.published, s.published) {
-                (Some(a), None, _, Some((first, last))) => a.can_be_reported_on(first) && a.can_be_reported_on(last),
-                (None, Some(b), Some(p), _) => b.can_be_reported_on(p),
-                (None, None, Some(p), Some((first, last))) => (p - first).num_days().abs() <= REPORTING_DAYS && (p - last).num_days().abs() <= REPORTING_DAYS,
-                // An unknown publication day neither links nor separates.
-                _ => true,
+                (Some(a), None, _, Some((first, last))) => Some(a.can_be_reported_on(first) && a.can_be_reported_on(last)),
+                (None, Some(b), Some(p), _) => Some(b.can_be_reported_on(p)),
+                (None, None, Some(p), Some((first, last))) => Some((p - first).num_days().abs() <= REPORTING_DAYS && (p - last).num_days().abs() <= REPORTING_DAYS),
+                _ => None,
             };
-            timely.then_some(agreement)
+            match timely {
+                Some(true) => Some(agreement),
+                Some(false) => None,
+                // Nothing places the report in time: a place alone (often only where the outlet
+                // sits) is too weak, and another place is decisive; a shared participant or a
+                // vouching document is needed.
+                None => ((shares_participant && !other_place) || vouched).then_some(agreement),
+            }
         }
     }
 }
@@ -221,7 +227,15 @@ mod tests {
         let months_later = Report { published: Some(day("2025-10-02")), ..undated };
         assert!(fit(&months_later, &story(&[dated.clone()]), false).is_none());
         let unknown_day = Report { published: None, ..undated };
-        assert!(fit(&unknown_day, &story(&[dated]), false).is_some());
+        assert!(fit(&unknown_day, &story(&[dated.clone()]), false).is_some());
+        // Without any day to go by, a shared place is not enough; a vouching document is.
+        let unknown_day_same_place = Report { published: None, location: Some(5), ..Default::default() };
+        let dated_there = Report { location: Some(5), ..dated };
+        assert!(fit(&unknown_day_same_place, &story(&[dated_there.clone()]), false).is_none());
+        assert!(fit(&unknown_day_same_place, &story(&[dated_there]), true).is_some());
+        // ... and another place keeps a shared participant apart (a minister met twice).
+        let unknown_day_elsewhere = Report { published: None, location: Some(6), participants: &[9], ..Default::default() };
+        assert!(fit(&unknown_day_elsewhere, &story(&[Report { location: Some(5), ..dated }]), false).is_none());
     }
 
     #[test]

@@ -222,8 +222,10 @@ impl StoryIndex {
     /// on its own evidence, or opens one. Returns each event's story, numbered as opened.
     fn link_by_evidence(&self, order: &[u32]) -> Vec<u32> {
         let mut opened = 0u32;
-        // Only stories still among their block's candidates keep a view.
-        let mut views: FxHashMap<u32, StoryView> = FxHashMap::default();
+        // Only stories still among their block's candidates keep a view, and the document of
+        // their latest report: a document's events come together in report order, and two of
+        // them are two occurrences (the extractor has merged its repeats), never one story.
+        let mut views: FxHashMap<u32, (StoryView, u32)> = FxHashMap::default();
         let mut recent_in_block: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut story_of_event = vec![0u32; self.entries.len()];
         for &i in order {
@@ -231,7 +233,8 @@ impl StoryIndex {
             let recent = recent_in_block.entry(entry.block).or_default();
             let best = recent
                 .iter()
-                .filter_map(|s| link::fit(&self.report(entry), &views[s], false).map(|score| (score, *s)))
+                .filter(|s| views[s].1 != entry.source)
+                .filter_map(|s| link::fit(&self.report(entry), &views[s].0, false).map(|score| (score, *s)))
                 // Highest score; among equals the story that opened first.
                 .max_by_key(|&(score, s)| (score, std::cmp::Reverse(s)));
             let story = match best {
@@ -242,14 +245,16 @@ impl StoryIndex {
                 None => {
                     let s = opened;
                     opened += 1;
-                    views.insert(s, StoryView::default());
+                    views.insert(s, (StoryView::default(), entry.source));
                     if recent.len() == CANDIDATES {
                         views.remove(&recent.remove(0));
                     }
                     s
                 }
             };
-            views.get_mut(&story).expect("a candidate keeps its view").add(&self.report(entry));
+            let (view, latest_source) = views.get_mut(&story).expect("a candidate keeps its view");
+            view.add(&self.report(entry));
+            *latest_source = entry.source;
             // The most recently reported stories are the candidates.
             recent.push(story);
             story_of_event[i as usize] = story;
@@ -259,7 +264,9 @@ impl StoryIndex {
 
     /// Second pass: a report left alone for want of a shared participant or place joins a story
     /// of its block that a partner document reports, one that already shares another story with
-    /// its own document ("both report the visit, so both report its signing").
+    /// its own document ("both report the visit, so both report its signing"). Choices are read
+    /// from the first pass's stories, so no vouched link vouches for another; two lone reports
+    /// pair only when each is the other's one choice.
     fn link_vouched(&self, order: &[u32], story_of_event: &mut [u32]) {
         let n = self.entries.len();
         let mut members: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
@@ -271,6 +278,7 @@ impl StoryIndex {
             let end = self.sources.get(source as usize + 1).map_or(n, |s| s.first_event as usize);
             start..end
         };
+        let mut choice: FxHashMap<u32, u32> = FxHashMap::default();
         for &i in order {
             let entry = &self.entries[i as usize];
             let own = story_of_event[i as usize];
@@ -293,16 +301,33 @@ impl StoryIndex {
                 .filter(|&e| self.entries[e].block == entry.block && story_of_event[e] != own)
                 .filter_map(|e| {
                     let story = story_of_event[e];
+                    if members[&story].iter().any(|&m| self.entries[m as usize].source == entry.source) {
+                        return None;
+                    }
                     let mut view = StoryView::default();
                     members[&story].iter().take(CANDIDATES).for_each(|&m| view.add(&self.report(&self.entries[m as usize])));
                     link::fit(&self.report(entry), &view, true).map(|score| (score, story))
                 })
-                .max_by_key(|&(score, s)| (score, std::cmp::Reverse(s)));
-            if let Some((_, story)) = best {
-                story_of_event[i as usize] = story;
-                members.remove(&own);
-                members.get_mut(&story).expect("a story with members").push(i);
+                .fold(Best::None, Best::offer);
+            // A vouch is weak evidence: it must point at one story.
+            if let Best::One(_, story) = best {
+                choice.insert(i, story);
             }
+        }
+        let mut moves: Vec<(u32, u32)> = Vec::new();
+        for &i in order {
+            let Some(&story) = choice.get(&i) else { continue };
+            let own = story_of_event[i as usize];
+            if let [lone] = members[&story][..] {
+                // Each the other's choice: the later-opened one joins the earlier.
+                if choice.get(&lone) != Some(&own) || own < story {
+                    continue;
+                }
+            }
+            moves.push((i, story));
+        }
+        for (i, story) in moves {
+            story_of_event[i as usize] = story;
         }
     }
 
@@ -348,6 +373,25 @@ impl StoryIndex {
             last_published: view.published.map(|p| p.1),
             event_ids: entries.iter().map(|e| hex(e.event_id)).collect(),
             doc_ids,
+        }
+    }
+}
+
+/// The best-scoring story among candidates, or a tie between two different ones.
+#[derive(Clone, Copy)]
+enum Best {
+    None,
+    One(u32, u32),
+    Tie(u32),
+}
+
+impl Best {
+    fn offer(self, (score, story): (u32, u32)) -> Best {
+        match self {
+            Best::None => Best::One(score, story),
+            Best::One(s, _) | Best::Tie(s) if score > s => Best::One(score, story),
+            Best::One(s, other) if score == s && story != other => Best::Tie(s),
+            kept => kept,
         }
     }
 }

@@ -155,3 +155,57 @@ fn every_event_has_a_story_and_singletons_are_stories() {
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].n_events, rows[0].n_documents, rows[0].date_precision), (1, 1, "unknown"));
 }
+
+fn story_of<'a>(pairs: &'a [(String, String)], event: &str) -> &'a str {
+    &pairs.iter().find(|(e, _)| e == event).unwrap().1
+}
+
+#[test]
+fn two_events_of_one_document_are_two_stories() {
+    let a = doc("a1", "Outlet A", Some("2025-07-02"));
+    let b = doc("b2", "Outlet B", Some("2025-07-03"));
+    let ea = vec![
+        event(&a, 0, "visit", &["BLR", "LBY"], None, Some("city/minsk"), &["person/osama-hammad"]),
+        event(&a, 1, "visit", &["BLR", "LBY"], None, Some("city/minsk"), &["person/osama-hammad"]),
+    ];
+    let eb = vec![event(&b, 0, "visit", &["BLR", "LBY"], None, Some("city/minsk"), &["person/osama-hammad"])];
+    let (pairs, rows) = link(&[(a, ea), (b, eb)]);
+    assert_ne!(story_of(&pairs, "a1-e0"), story_of(&pairs, "a1-e1"));
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r.n_documents == r.n_events));
+}
+
+/// Three reports of one visit; each document also reports a signing, and says nothing that
+/// ties it to the others' but the visit.
+fn vouched_signings(with_early_signing: bool) -> Vec<(Document, Vec<Event>)> {
+    let a = doc("a1", "Outlet A", Some("2025-07-02"));
+    let b = doc("b2", "Outlet B", Some("2025-07-16"));
+    let c = doc("c3", "Outlet C", None);
+    let visit = |d: &Document, date| event(d, 0, "visit", &["BLR", "LBY"], date, Some("city/minsk"), &["person/osama-hammad"]);
+    let mut ea = vec![visit(&a, None)];
+    if with_early_signing {
+        ea.push(event(&a, 1, "agreement", &["BLR", "LBY"], None, None, &[]));
+    }
+    let eb = vec![visit(&b, Some(("2025-07-01", "month"))), event(&b, 1, "agreement", &["BLR", "LBY"], Some(("2025-07-03", "day")), None, &[])];
+    let ec = vec![visit(&c, None), event(&c, 1, "agreement", &["BLR", "LBY"], None, None, &[])];
+    vec![(a, ea), (b, eb), (c, ec)]
+}
+
+#[test]
+fn a_document_that_reports_the_same_visit_vouches_for_its_one_signing() {
+    let (pairs, _) = link(&vouched_signings(false));
+    assert_eq!(story_of(&pairs, "a1-e0"), story_of(&pairs, "b2-e0"));
+    assert_eq!(story_of(&pairs, "b2-e0"), story_of(&pairs, "c3-e0"));
+    assert_eq!(story_of(&pairs, "c3-e1"), story_of(&pairs, "b2-e1"));
+}
+
+#[test]
+fn a_vouch_between_two_signings_it_cannot_tell_apart_links_neither() {
+    let (pairs, rows) = link(&vouched_signings(true));
+    assert_eq!(story_of(&pairs, "a1-e0"), story_of(&pairs, "c3-e0"));
+    // c3's signing could be a1's (published before b2's signing day, so not b2's) or b2's.
+    for (x, y) in [("a1-e1", "b2-e1"), ("a1-e1", "c3-e1"), ("b2-e1", "c3-e1")] {
+        assert_ne!(story_of(&pairs, x), story_of(&pairs, y), "{x} and {y}");
+    }
+    assert_eq!(rows.len(), 4);
+}
