@@ -3,8 +3,8 @@
 //!
 //! ingest (files, encodings, HTML, metadata, boilerplate) → text (normalization, sentences,
 //! offsets) → extract (dates, numbers, actors, events, sectors) → stories (the reports of one
-//! occurrence, linked across documents) → frame (records into polars DataFrames) → export
-//! (Parquet, CSV, schemas, manifest, versions).
+//! occurrence, linked across documents) and reprints (documents nearly another's) → frame
+//! (records into polars DataFrames) → export (Parquet, CSV, schemas, manifest, versions).
 
 pub mod cli;
 pub mod config;
@@ -15,5 +15,6 @@ pub mod ingest;
 pub mod log;
 pub mod model;
 pub mod pipeline;
+pub mod reprints;
 pub mod stories;
 pub mod text;

@@ -269,6 +269,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub figures: Vec<Figure>,
     pub sectors: Vec<Sector>,
+    /// What tells the document's reprints (`reprints`); `None` for a text too short.
+    pub signature: Option<crate::reprints::signature::Signature>,
 }
 
 /// What one input unit (file or JSONL line) became.

@@ -14,6 +14,7 @@ use crate::ingest::document::PrepareOptions;
 use crate::ingest::{self, MetadataIndex, UnitWalker};
 use crate::log;
 use crate::model::*;
+use crate::reprints::ReprintIndex;
 use crate::stories::StoryIndex;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -125,6 +126,9 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     // Events wait on disk for their story; what linking needs of them stays in memory.
     let mut stories = StoryIndex::default();
     let mut unlinked_events = HeldBack::create(tmp.join(".events-unlinked"))?;
+    // Documents wait too, for their reprint mark.
+    let mut reprints = ReprintIndex::default();
+    let mut unmarked_documents = HeldBack::create(tmp.join(".documents-unmarked"))?;
 
     // Extracting the next batch overlaps writing this one: a reader thread walks the inputs and
     // runs the pool, this thread deduplicates and writes, in input order. One batch waits at most.
@@ -188,6 +192,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                             }
                         }
                         stories.add(&doc, &ex.events);
+                        reprints.add(key, doc.published_date, ex.signature);
                         batch.documents.push(doc);
                         batch.events.extend(ex.events);
                         batch.mentions.extend(ex.mentions);
@@ -210,7 +215,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             for r in &batch.rejects {
                 log::warn(&format!("rejected {}: {} ({})", r.source, r.reason, r.detail));
             }
-            write_batch(&mut sinks, &mut unlinked_events, &batch)?;
+            write_batch(&mut sinks, &mut unmarked_documents, &mut unlinked_events, &batch)?;
             batch.clear();
             progress.advance(bytes, summary.documents);
         }
@@ -232,6 +237,16 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         sink(&mut sinks, "events")?.write(frame::link_events(df, ids.iter().map(String::as_str))?)
     })?;
     drop(stories);
+
+    let originals = reprints.originals();
+    let mut marked = 0;
+    unmarked_documents.drain(|df| {
+        let n = df.height();
+        let duplicate_of: Vec<Option<String>> = originals[marked..marked + n].iter().map(|o| o.map(|k| format!("{k:016x}"))).collect();
+        marked += n;
+        sink(&mut sinks, "documents")?.write(frame::mark_reprints(df, duplicate_of.iter().map(Option::as_deref))?)
+    })?;
+    drop(originals);
 
     let actor_rows: Vec<Actor> = actors.into_values().map(|a| match a {
         ActorRef::Registry(a) => a.clone(),
@@ -309,8 +324,8 @@ fn sink<'a>(sinks: &'a mut HashMap<&str, TableSink>, name: &str) -> Result<&'a m
     sinks.get_mut(name).with_context(|| format!("no sink for {name}"))
 }
 
-fn write_batch(sinks: &mut HashMap<&str, TableSink>, unlinked_events: &mut HeldBack, b: &Batch) -> Result<()> {
-    sink(sinks, "documents")?.write(frame::documents_frame(&b.documents)?)?;
+fn write_batch(sinks: &mut HashMap<&str, TableSink>, unmarked_documents: &mut HeldBack, unlinked_events: &mut HeldBack, b: &Batch) -> Result<()> {
+    unmarked_documents.write(frame::unmarked_documents_frame(&b.documents)?)?;
     unlinked_events.write(frame::unlinked_events_frame(&b.events)?)?;
     sink(sinks, "mentions")?.write(frame::mentions_frame(&b.mentions)?)?;
     sink(sinks, "figures")?.write(frame::figures_frame(&b.figures)?)?;

@@ -30,6 +30,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let events = events::find_events(&a, &sector_words);
     ex.sectors = sectors::records(&a, &sector_words, &events);
     ex.events = events.events.into_iter().map(|(event, _)| event).collect();
+    ex.signature = crate::reprints::signature::signature(&a.norm.text, &a.hits.words);
     ex
 }
 

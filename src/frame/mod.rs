@@ -3,4 +3,4 @@
 pub mod columns;
 pub mod tables;
 
-pub use tables::{actors_frame, documents_frame, figures_frame, link_events, mentions_frame, rejects_frame, sectors_frame, stories_frame, unlinked_events_frame};
+pub use tables::{actors_frame, figures_frame, link_events, mark_reprints, mentions_frame, rejects_frame, sectors_frame, stories_frame, unlinked_events_frame, unmarked_documents_frame};

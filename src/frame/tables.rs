@@ -11,8 +11,10 @@ fn frame(table: &str, height: usize, columns: Vec<Column>) -> Result<DataFrame> 
     Ok(df)
 }
 
-pub fn documents_frame(rows: &[Document]) -> Result<DataFrame> {
-    frame("documents", rows.len(), vec![
+/// A batch's documents before reprints are known: every column but `duplicate_of`, which
+/// `mark_reprints` adds once the run has seen all documents.
+pub fn unmarked_documents_frame(rows: &[Document]) -> Result<DataFrame> {
+    Ok(DataFrame::new(rows.len(), vec![
         text_required("doc_id", rows.iter().map(|r| r.doc_id.as_str())),
         text_required("source", rows.iter().map(|r| r.source.as_str())),
         text("source_id", rows.iter().map(|r| r.source_id.as_deref())),
@@ -25,7 +27,13 @@ pub fn documents_frame(rows: &[Document]) -> Result<DataFrame> {
         text_required("text", rows.iter().map(|r| &*r.text)),
         int32_required("n_chars", rows.iter().map(|r| r.n_chars)),
         int32_required("boilerplate_chars", rows.iter().map(|r| r.boilerplate_chars)),
-    ])
+    ])?)
+}
+
+pub fn mark_reprints<'a>(mut df: DataFrame, duplicate_of: impl IntoIterator<Item = Option<&'a str>>) -> Result<DataFrame> {
+    df.insert_column(1, text("duplicate_of", duplicate_of))?;
+    schema::table("documents")?.check(&df)?;
+    Ok(df)
 }
 
 /// A batch's events before stories are linked: every column but `story_id`, which

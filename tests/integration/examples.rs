@@ -243,3 +243,34 @@ fn inspect_shows_events_actors_and_figures() {
     let text = String::from_utf8_lossy(&table.stdout);
     assert!(text.contains("EVENTS") && text.contains("trade_volume"), "{text}");
 }
+
+#[test]
+fn a_reprint_is_kept_and_names_its_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |name: &str| std::fs::read_to_string(examples().join(name)).unwrap();
+    let original = read("belarus_visit.txt");
+    // Another outlet's copy: its own headline and credit line, one sentence cut.
+    let mut lines: Vec<&str> = original.lines().collect();
+    lines.truncate(lines.len().saturating_sub(1).max(1));
+    let reprint = format!("عاجل: ليبيا وبيلاروسيا\n{}\nالمصدر: وكالات", lines.join("\n"));
+    let docs = [
+        ("reprint", "2025-07-03", "Outlet B", reprint.as_str()),
+        ("other", "2025-07-01", "Outlet C", &read("italy_trade.txt")),
+        ("original", "2025-07-02", "Outlet A", original.as_str()),
+    ];
+    let input = dir.path().join("in.jsonl");
+    let jsonl: String = docs.iter().map(|(id, day, outlet, text)| serde_json::json!({"id": id, "published": day, "outlet": outlet, "text": text}).to_string() + "\n").collect();
+    std::fs::write(&input, jsonl).unwrap();
+    let out = dir.path().join("out");
+    assert_eq!(export(&["--input", input.to_str().unwrap(), "--format", "parquet"], &out), 0);
+
+    let documents = table(&out, "documents");
+    let ids = str_col(&documents, "source_id");
+    let doc_ids = str_col(&documents, "doc_id");
+    let duplicate_of = str_col(&documents, "duplicate_of");
+    let by = |name: &str| ids.iter().position(|i| i.as_deref() == Some(name)).unwrap();
+    assert_eq!(documents.height(), 3, "a reprint stays a document");
+    assert_eq!(duplicate_of[by("reprint")], doc_ids[by("original")]);
+    assert_eq!(duplicate_of[by("original")], None);
+    assert_eq!(duplicate_of[by("other")], None);
+}
