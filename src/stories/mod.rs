@@ -179,27 +179,24 @@ impl StoryIndex {
         let mut story_of_event = self.link_by_evidence(&order);
         self.link_vouched(&order, &mut story_of_event);
 
-        // Stories that kept a member, with their members chained in report order.
-        let mut first_member: Vec<u32> = Vec::new();
-        let mut last_member: Vec<u32> = Vec::new();
-        let mut next_member = vec![NO_MEMBER; n];
+        // Stories that kept a member, numbered in report order, with their members chained.
         let mut compact = vec![NO_MEMBER; n];
+        let mut kept = 0;
         for &i in &order {
-            let old = story_of_event[i as usize] as usize;
-            if compact[old] == NO_MEMBER {
-                compact[old] = first_member.len() as u32;
-                first_member.push(i);
-                last_member.push(i);
-            } else {
-                let s = compact[old] as usize;
-                next_member[last_member[s] as usize] = i;
-                last_member[s] = i;
+            let s = story_of_event[i as usize] as usize;
+            if compact[s] == NO_MEMBER {
+                compact[s] = kept;
+                kept += 1;
             }
         }
-        drop(last_member);
+        for s in story_of_event.iter_mut() {
+            *s = compact[*s as usize];
+        }
+        drop(compact);
+        let members = Members::new(&order, &story_of_event);
 
         // Ids from the earliest report; the table in id order.
-        let opened_ids: Vec<u64> = first_member.iter().map(|&m| story_key(self.entries[m as usize].event_id)).collect();
+        let opened_ids: Vec<u64> = members.first.iter().map(|&m| story_key(self.entries[m as usize].event_id)).collect();
         let mut by_id: Vec<u32> = (0..opened_ids.len() as u32).collect();
         by_id.sort_by_key(|&s| (opened_ids[s as usize], s));
         let mut place = vec![0u32; by_id.len()];
@@ -207,13 +204,13 @@ impl StoryIndex {
             place[old as usize] = new as u32;
         }
         for s in story_of_event.iter_mut() {
-            *s = place[compact[*s as usize] as usize];
+            *s = place[*s as usize];
         }
         Stories {
             ids: by_id.iter().map(|&s| opened_ids[s as usize]).collect(),
-            first_member: by_id.iter().map(|&s| first_member[s as usize]).collect(),
+            first_member: by_id.iter().map(|&s| members.first[s as usize]).collect(),
             story_of_event,
-            next_member,
+            next_member: members.next,
             index: self,
         }
     }
@@ -269,10 +266,7 @@ impl StoryIndex {
     /// pair only when each is the other's one choice.
     fn link_vouched(&self, order: &[u32], story_of_event: &mut [u32]) {
         let n = self.entries.len();
-        let mut members: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for &i in order {
-            members.entry(story_of_event[i as usize]).or_default().push(i);
-        }
+        let members = Members::new(order, story_of_event);
         let events_of = |source: u32| -> std::ops::Range<usize> {
             let start = self.sources[source as usize].first_event as usize;
             let end = self.sources.get(source as usize + 1).map_or(n, |s| s.first_event as usize);
@@ -282,15 +276,15 @@ impl StoryIndex {
         for &i in order {
             let entry = &self.entries[i as usize];
             let own = story_of_event[i as usize];
-            if members[&own].len() > 1 {
+            if members.count(own) > 1 {
                 continue;
             }
             // Documents that share a story with this one (a story's first reports suffice).
             let mut partners: Vec<u32> = Vec::new();
             for e in events_of(entry.source) {
-                let shared = &members[&story_of_event[e]];
-                if shared.len() > 1 {
-                    partners.extend(shared.iter().take(CANDIDATES).map(|&m| self.entries[m as usize].source).filter(|&s| s != entry.source));
+                let shared = story_of_event[e];
+                if members.count(shared) > 1 {
+                    partners.extend(members.of(shared).take(CANDIDATES).map(|m| self.entries[m as usize].source).filter(|&s| s != entry.source));
                 }
             }
             partners.sort_unstable();
@@ -301,11 +295,11 @@ impl StoryIndex {
                 .filter(|&e| self.entries[e].block == entry.block && story_of_event[e] != own)
                 .filter_map(|e| {
                     let story = story_of_event[e];
-                    if members[&story].iter().any(|&m| self.entries[m as usize].source == entry.source) {
+                    if members.of(story).any(|m| self.entries[m as usize].source == entry.source) {
                         return None;
                     }
                     let mut view = StoryView::default();
-                    members[&story].iter().take(CANDIDATES).for_each(|&m| view.add(&self.report(&self.entries[m as usize])));
+                    members.of(story).take(CANDIDATES).for_each(|m| view.add(&self.report(&self.entries[m as usize])));
                     link::fit(&self.report(entry), &view, true).map(|score| (score, story))
                 })
                 .fold(Best::None, Best::offer);
@@ -318,8 +312,9 @@ impl StoryIndex {
         for &i in order {
             let Some(&story) = choice.get(&i) else { continue };
             let own = story_of_event[i as usize];
-            if let [lone] = members[&story][..] {
+            if members.count(story) == 1 {
                 // Each the other's choice: the later-opened one joins the earlier.
+                let lone = members.first[story as usize];
                 if choice.get(&lone) != Some(&own) || own < story {
                     continue;
                 }
@@ -374,6 +369,41 @@ impl StoryIndex {
             event_ids: entries.iter().map(|e| hex(e.event_id)).collect(),
             doc_ids,
         }
+    }
+}
+
+/// The first pass's stories' members, in report order, as chains through the events (a few
+/// numbers per event, where a list per story cost a heap block each).
+struct Members {
+    first: Vec<u32>,
+    next: Vec<u32>,
+    count: Vec<u32>,
+}
+
+impl Members {
+    fn new(order: &[u32], story_of_event: &[u32]) -> Members {
+        let stories = story_of_event.iter().max().map_or(0, |&s| s as usize + 1);
+        let mut m = Members { first: vec![NO_MEMBER; stories], next: vec![NO_MEMBER; story_of_event.len()], count: vec![0; stories] };
+        let mut last = vec![NO_MEMBER; stories];
+        for &i in order {
+            let s = story_of_event[i as usize] as usize;
+            if m.first[s] == NO_MEMBER {
+                m.first[s] = i;
+            } else {
+                m.next[last[s] as usize] = i;
+            }
+            last[s] = i;
+            m.count[s] += 1;
+        }
+        m
+    }
+
+    fn count(&self, story: u32) -> u32 {
+        self.count[story as usize]
+    }
+
+    fn of(&self, story: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(self.first[story as usize]).filter(|&m| m != NO_MEMBER), |&m| Some(self.next[m as usize]).filter(|&x| x != NO_MEMBER))
     }
 }
 
