@@ -223,30 +223,43 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     })?;
     progress.finish();
 
-    let stories = stories.link();
-    summary.stories = stories.len() as u64;
-    for start in (0..stories.len()).step_by(BATCH_UNITS) {
-        let rows = stories.rows(start..(start + BATCH_UNITS).min(stories.len()));
-        sink(&mut sinks, "stories")?.write(frame::stories_frame(&rows)?)?;
-    }
-    let mut linked = 0;
-    unlinked_events.drain(|df| {
-        let n = df.height();
-        let ids: Vec<String> = (linked..linked + n).map(|i| stories.story_id_of(i)).collect();
-        linked += n;
-        sink(&mut sinks, "events")?.write(frame::link_events(df, ids.iter().map(String::as_str))?)
-    })?;
-    drop(stories);
-
-    let originals = reprints.originals();
-    let mut marked = 0;
-    unmarked_documents.drain(|df| {
-        let n = df.height();
-        let duplicate_of: Vec<Option<String>> = originals[marked..marked + n].iter().map(|o| o.map(|k| format!("{k:016x}"))).collect();
-        marked += n;
-        sink(&mut sinks, "documents")?.write(frame::mark_reprints(df, duplicate_of.iter().map(Option::as_deref))?)
-    })?;
-    drop(originals);
+    // The two held-back tables need the whole run and not each other: documents get their
+    // reprint marks on one thread while stories are linked on this one.
+    let mut documents_sink = sinks.remove("documents").context("no sink for documents")?;
+    let mark_documents = move || -> Result<TableSink> {
+        let originals = reprints.originals();
+        let mut marked = 0;
+        unmarked_documents.drain(|df| {
+            let n = df.height();
+            let duplicate_of: Vec<Option<String>> = originals[marked..marked + n].iter().map(|o| o.map(|k| format!("{k:016x}"))).collect();
+            marked += n;
+            documents_sink.write(frame::mark_reprints(df, duplicate_of.iter().map(Option::as_deref))?)
+        })?;
+        Ok(documents_sink)
+    };
+    let link_stories = |sinks: &mut HashMap<&str, TableSink>| -> Result<u64> {
+        let stories = stories.link();
+        for start in (0..stories.len()).step_by(BATCH_UNITS) {
+            let rows = stories.rows(start..(start + BATCH_UNITS).min(stories.len()));
+            sink(sinks, "stories")?.write(frame::stories_frame(&rows)?)?;
+        }
+        let mut linked = 0;
+        unlinked_events.drain(|df| {
+            let n = df.height();
+            let ids: Vec<String> = (linked..linked + n).map(|i| stories.story_id_of(i)).collect();
+            linked += n;
+            sink(sinks, "events")?.write(frame::link_events(df, ids.iter().map(String::as_str))?)
+        })?;
+        Ok(stories.len() as u64)
+    };
+    let (documents_sink, n_stories) = std::thread::scope(|scope| {
+        let documents = scope.spawn(mark_documents);
+        let n_stories = link_stories(&mut sinks);
+        let documents = documents.join().map_err(|_| anyhow::anyhow!("marking reprints failed; please report this with the input that caused it"));
+        (documents, n_stories)
+    });
+    sinks.insert("documents", documents_sink??);
+    summary.stories = n_stories?;
 
     let actor_rows: Vec<Actor> = actors.into_values().map(|a| match a {
         ActorRef::Registry(a) => a.clone(),
