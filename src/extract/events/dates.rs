@@ -21,11 +21,17 @@ pub fn governs(in_relative_clause: bool, d: &DateMatch, trigger_at: usize, trigg
 /// Does the date that follows `before` open inside a relative clause: "التي/الذي ..." a few words
 /// back, or a definite participle right before its preposition ("الموقعة في", "المبرمة خلال")?
 pub fn in_relative_clause(before: &str) -> bool {
-    let words = last_words::<4>(before);
-    let relative_pronoun = words.iter().take(3).flatten().any(|w| folded_is(w, &["التي", "الذي", "اللذين", "اللتين", "اللذان", "اللتان"]));
+    let words = last_words::<5>(before);
+    let relative_pronoun = words.iter().take(4).flatten().any(|w| folded_is(w, &["التي", "الذي", "اللذين", "اللتين", "اللذان", "اللتان"]));
     let participle = words.iter().flatten().find(|w| !folded_is(w, &["في", "خلال", "يوم", "منذ", "مطلع", "اواخر", "اوايل", "شهر"]))
-        .is_some_and(|w| folded(w).take(3).eq("الم".chars()) && folded(w).count() >= 6);
+        .is_some_and(|w| folded(w).take(3).eq("الم".chars()) && folded(w).count() >= 6 && !is_nisba(w));
     relative_pronoun || participle
+}
+
+/// A relative adjective ("المركزي", "المصرية") looks like a participle but ends in ي / ية.
+fn is_nisba(word: &str) -> bool {
+    let f: String = folded(word).collect();
+    f.ends_with('ي') || f.ends_with("يه")
 }
 
 /// Does a trigger after `before` stand as the frame of another act ("خلال زيارة", "على هامش")?
@@ -74,4 +80,24 @@ fn folded_is(word: &str, forms: &[&str]) -> bool {
 /// ("العقوبات المفروضة منذ عام 2011"), not news it reports.
 pub fn is_recalled_history(published: Option<NaiveDate>, date: Option<NaiveDate>) -> bool {
     matches!((published, date), (Some(p), Some(d)) if p.year() - d.year() >= 2)
+}
+
+/// Does the date `d` lie ahead of publication ("الأسبوع المقبل", "غدا", a later day, month or
+/// year)? An act dated there is a plan, not an occurrence. The end of a term ("حتى 2030",
+/// "لمدة") dates no plan.
+pub fn is_ahead(published: Option<NaiveDate>, d: &DateMatch, before: &str) -> bool {
+    if last_words::<2>(before).iter().flatten().any(|w| folded_is(w, &["حتي", "لغايه", "غايه", "نهايه", "لمده", "مده"])) {
+        return false;
+    }
+    let forward = d.text.split(|c: char| !is_word_char(c)).any(|w| folded_is(w, &["المقبل", "المقبله", "القادم", "القادمه", "غدا"]));
+    let later = match (published, d.date) {
+        (Some(p), Some(date)) => match d.precision.as_str() {
+            "day" => date > p,
+            "month" => (date.year(), date.month()) > (p.year(), p.month()),
+            "year" => date.year() > p.year(),
+            _ => false,
+        },
+        _ => false,
+    };
+    forward || later
 }

@@ -97,7 +97,8 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         let (start, end) = (s.start, s.end);
         let dates_here = a.dates_in(s);
         let in_sentence = a.mentions_in(s);
-        let party_mentions: Vec<_> = in_sentence.iter().filter(|m| a.can_be_party(m) && !parties::is_topic(a.text, m)).collect();
+        let topics = parties::topics(a.text, in_sentence);
+        let party_mentions: Vec<_> = in_sentence.iter().zip(&topics).filter(|&(m, &topic)| a.can_be_party(m) && !topic).map(|(m, _)| m).collect();
         let mut sentence_countries: Vec<&str> = party_mentions.iter().filter_map(|m| m.actor.country.as_deref()).collect();
         sentence_countries.sort_unstable();
         sentence_countries.dedup();
@@ -137,6 +138,16 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
                 a.dates[from..to.max(from)].iter().rev().find(|d| d.end <= start && d.date.is_some() && (frames_before || !claimed_before.contains(&d.start)))
             });
             if dates::is_recalled_history(a.doc.published_date, date.and_then(|d| d.date)) {
+                continue;
+            }
+            // A date ahead of publication makes the act a plan.
+            if date.is_some_and(|d| dates::is_ahead(a.doc.published_date, d, &a.text[previous_start.min(d.start)..d.start])) {
+                continue;
+            }
+            // One state alone is domestic news (a minister at a hospital, a club fined) unless
+            // an international body is the other side or arms arrive from an unnamed source.
+            let international_side = || in_sentence.iter().any(|m| m.actor.org_kind.as_deref() == Some("international"));
+            if countries.len() < 2 && fired.event != EventType::ArmsTransfer && !international_side() {
                 continue;
             }
             let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.id());

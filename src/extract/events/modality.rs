@@ -1,10 +1,15 @@
 //! Modality: the cues that say a trigger states no occurrence (`data/lexicon/event_cues.tsv`).
-//! Speculation and negation cues in the same clause cancel a trigger: `scope=before` cues up
-//! to 8 words before it, `scope=after` cues up to 2 words after it ("زيارة مرتقبة"). Future
-//! and reporting cues never cancel one; a question cancels all of its sentence's.
+//! Speculation, negation and future cues in the same clause cancel a trigger: `scope=before`
+//! cues up to 8 words before it, `scope=clause` cues anywhere before it (a denial covers its
+//! whole clause), `scope=after` cues up to 2 words after it ("زيارة مرتقبة"). Reporting cues
+//! never cancel one; a question cancels all of its sentence's. A purpose cue (لبحث) makes
+//! what follows it the aim of an act stated before it. A date ahead of publication is the
+//! other sign of a plan (`events::dates::is_ahead`).
 
 use super::super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
 use super::super::lexicon::Tsv;
+use super::triggers::Fired;
+use super::EventType;
 use crate::data_file;
 use crate::text::words::{is_word_char, words};
 use std::cell::OnceCell;
@@ -13,13 +18,19 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     Before,
+    Clause,
     After,
+    /// A purpose phrase (لبحث، من أجل): what follows it is the aim of an act stated before.
+    Purpose,
 }
 
 struct Cue {
     scope: Scope,
     /// The next word must be a present-tense verb (قد يزور "may visit", not قد زار "did visit").
     needs_present: bool,
+    /// Cancelling or suspending (ألغت، تعليق): of a sanction or a visa rule, that is itself
+    /// the policy step, so it cancels only other acts.
+    cancels_a_step: bool,
 }
 
 static CUES: LazyLock<Gazetteer<Cue>> = LazyLock::new(|| {
@@ -28,14 +39,21 @@ static CUES: LazyLock<Gazetteer<Cue>> = LazyLock::new(|| {
     let mut forms = Vec::new();
     for r in &t.rows {
         let (Some(kind), Some(form)) = (t.get(r, "cue_kind"), t.get(r, "form_ar")) else { continue };
-        if kind != "speculation" && kind != "negation" {
-            continue; // future and reporting cues never cancel an event
+        if kind == "reporting" {
+            continue; // an attributed report states its event
         }
-        let scope = if t.get(r, "notes").is_some_and(|n| n.starts_with("scope=after")) { Scope::After } else { Scope::Before };
+        let notes = t.get(r, "notes").unwrap_or("");
+        let scope = match kind {
+            "purpose" => Scope::Purpose,
+            _ if notes.starts_with("scope=after") => Scope::After,
+            _ if notes.starts_with("scope=clause") => Scope::Clause,
+            _ => Scope::Before,
+        };
         let needs_present = form.contains("<present>");
         let form = form.replace("<present>", "");
         forms.push((form.trim().to_string(), entries.len()));
-        entries.push(Cue { scope, needs_present });
+        let cancels_a_step = notes.contains("cancelled / suspended");
+        entries.push(Cue { scope, needs_present, cancels_a_step });
     }
     Gazetteer::new(entries, forms)
 });
@@ -58,7 +76,8 @@ pub(super) fn is_question(sentence: &str) -> bool {
 /// The cues of one normalized sentence, read once for all its triggers.
 pub(super) struct Modality<'s> {
     norm: &'s str,
-    cues: Vec<(usize, usize, Scope)>,
+    /// (start, end, scope, cancels a step) of each cue.
+    cues: Vec<(usize, usize, Scope, bool)>,
     /// Word and clause positions matter only to a cue (most sentences have none).
     positions: OnceCell<Positions>,
 }
@@ -74,26 +93,45 @@ impl<'s> Modality<'s> {
                     w != "تم" && w.starts_with(['ي', 'ت', 'ن'])
                 }
             })
-            .map(|h| (h.word_start, h.end, CUES.entries[h.entry].scope))
+            .map(|h| (h.word_start, h.end, CUES.entries[h.entry].scope, CUES.entries[h.entry].cancels_a_step))
             .collect();
         Modality { norm, cues, positions: OnceCell::new() }
     }
 
-    /// Does a cue of the trigger's clause cancel the trigger hit `h`?
-    pub(super) fn cancels(&self, h: &Hit) -> bool {
+    /// Does a cue of the trigger's clause cancel the trigger hit `h` of an `event`?
+    pub(super) fn cancels(&self, h: &Hit, event: EventType) -> bool {
         if self.cues.is_empty() {
             return false;
         }
         let pos = self.positions.get_or_init(|| Positions::new(self.norm));
         let (tw, tc) = (pos.word_index(h.word_start), pos.clause_of(h.word_start));
-        self.cues.iter().any(|&(cs, ce, scope)| {
-            if pos.clause_of(cs) != tc || (cs < h.end && h.word_start < ce) {
+        let policy = matches!(event, EventType::Sanction | EventType::VisaPolicy);
+        self.cues.iter().any(|&(cs, ce, scope, cancels_a_step)| {
+            if pos.clause_of(cs) != tc || (cs < h.end && h.word_start < ce) || (policy && cancels_a_step) {
                 return false;
             }
             match scope {
                 Scope::Before => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 8,
+                Scope::Clause => ce <= h.word_start,
+                Scope::Purpose => false,
                 Scope::After => cs >= h.end && pos.word_index(cs).saturating_sub(pos.word_index(h.end)) <= 2,
             }
+        })
+    }
+}
+
+impl Modality<'_> {
+    /// Is the trigger hit `h` inside a purpose phrase ("زار أنقرة لبحث برامج التدريب") that
+    /// follows an act its clause already states (`earlier`: the triggers fired so far)? The
+    /// aim of a visit is no second event.
+    pub(super) fn in_purpose_of_earlier(&self, h: &Hit, earlier: &[Fired]) -> bool {
+        if earlier.is_empty() || !self.cues.iter().any(|c| c.2 == Scope::Purpose) {
+            return false;
+        }
+        let pos = self.positions.get_or_init(|| Positions::new(self.norm));
+        let tc = pos.clause_of(h.word_start);
+        self.cues.iter().any(|&(cs, _, scope, _)| {
+            scope == Scope::Purpose && cs <= h.word_start && pos.clause_of(cs) == tc && earlier.iter().any(|f| f.start < cs && pos.clause_of(f.start) == tc)
         })
     }
 }

@@ -41,7 +41,8 @@ impl<'a> DocumentParties<'a> {
         in_clause.dedup();
         let (mut countries, parties) = if in_clause.iter().any(|c| *c != LIBYA) { (in_clause, clause_parties) } else { (sentence_countries.to_vec(), parties) };
         if countries.len() > 3 {
-            // Keep Libya and the partner named nearest the trigger.
+            // Keep Libya and the partner named nearest the trigger (a list of four states is
+            // more often background than parties; on the check set, lifting this cost precision).
             let nearest = parties
                 .iter()
                 .filter_map(|m| m.actor.country.as_deref().map(|c| (c, m.start.abs_diff(trigger_at))))
@@ -75,8 +76,22 @@ static TOPIC_WORDS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     t.rows.iter().filter_map(|r| t.get(r, "form_ar")).map(|f| normalize_str(f).split_whitespace().map(str::to_string).collect()).collect()
 });
 
+/// Which of a sentence's mentions are topics: those `is_topic` finds and the countries listed
+/// after one ("الأوضاع في سوريا ولبنان"; joined by و or a comma).
+pub(super) fn topics(text: &str, mentions: &[ActorMention]) -> Vec<bool> {
+    let mut out: Vec<bool> = Vec::with_capacity(mentions.len());
+    for (k, m) in mentions.iter().enumerate() {
+        let listed_after_topic = k > 0 && out[k - 1] && m.actor.actor_type == "country" && {
+            let prev = &mentions[k - 1];
+            prev.end <= m.start && text[prev.end..m.start].chars().all(|c| c.is_whitespace() || matches!(c, 'و' | '،' | ','))
+        };
+        out.push(listed_after_topic || is_topic(text, m));
+    }
+    out
+}
+
 /// Is the country mention `m` the topic of the act ("بحثا الأوضاع في السودان"), not a party?
-pub(super) fn is_topic(text: &str, m: &ActorMention) -> bool {
+fn is_topic(text: &str, m: &ActorMention) -> bool {
     if m.actor.actor_type != "country" {
         return false;
     }

@@ -154,7 +154,20 @@ fn as_phrase_event(e: &crate::model::Event) -> PhraseEvent {
 /// date, precision); a phrase whose row says "none" gives no event at all.
 #[test]
 fn phrase_corpus() {
-    let t = crate::extract::lexicon::Tsv::parse(PHRASES);
+    check_phrases(PHRASES, true);
+}
+
+/// The drafted phrases not yet reviewed: `cargo test candidate_phrases -- --ignored` lists
+/// where today's rules and the drafts disagree.
+#[test]
+#[ignore]
+fn candidate_phrases() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/events_candidates.tsv")).unwrap();
+    check_phrases(&text, false);
+}
+
+fn check_phrases(corpus: &str, guard: bool) {
+    let t = crate::extract::lexicon::Tsv::parse(corpus);
     let mut expected: Vec<((&str, &str), Vec<PhraseEvent>)> = Vec::new();
     for r in &t.rows {
         let (Some(phrase), Some(published), Some(event_type)) = (t.get(r, "phrase"), t.get(r, "published"), t.get(r, "type")) else { continue };
@@ -172,7 +185,7 @@ fn phrase_corpus() {
     }
     // A guard against a truncated file (the events issue asks for 200 phrases, 60 of them "none").
     let negatives = expected.iter().filter(|(_, e)| e.is_empty()).count();
-    assert!(expected.len() - negatives >= 55 && negatives >= 30, "{} phrases with events, {negatives} without", expected.len() - negatives);
+    assert!(!guard || expected.len() >= 200 && negatives >= 60, "{} phrases with events, {negatives} without", expected.len() - negatives);
     let mut failures = Vec::new();
     for ((phrase, published), mut want) in expected.iter().cloned() {
         let mut got: Vec<PhraseEvent> = extract(&article(phrase, published)).events.iter().map(as_phrase_event).collect();

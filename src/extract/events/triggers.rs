@@ -55,7 +55,10 @@ pub fn fire(norm: &str) -> Vec<Fired> {
 /// `fire`, given the sentence's overlapping trigger and cue hits.
 pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<Fired> {
     let g = &*TRIGGERS;
-    let hits = longest_non_overlapping(trigger_hits);
+    // A form two types share (افتتحت: a consulate or a factory) stands for both: the longest
+    // spans win, and every hit of a winning span is kept.
+    let kept = longest_non_overlapping(trigger_hits.clone());
+    let hits: Vec<Hit> = trigger_hits.into_iter().filter(|h| kept.iter().any(|k| (k.start, k.end) == (h.start, h.end))).collect();
     let modality = Modality::new(norm, cue_hits);
     let mut fired: Vec<Fired> = Vec::new();
     for (i, h) in hits.iter().enumerate() {
@@ -71,7 +74,7 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
         if !fires || fired.iter().any(|f| f.event == t.event) {
             continue;
         }
-        if !modality.cancels(h) {
+        if !modality.cancels(h, t.event) && !modality.in_purpose_of_earlier(h, &fired) {
             fired.push(Fired { event: t.event, start: h.word_start, end: h.end });
         }
     }
