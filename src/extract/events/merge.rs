@@ -10,7 +10,8 @@ pub type EventWithSectors = (Event, Vec<SectorSpan>);
 /// known dates. Returns the event if it is a new one.
 pub(super) fn merge_event(events: &mut Vec<EventWithSectors>, event: Event, hits: Vec<SectorSpan>) -> Option<&mut Event> {
     for (existing, existing_hits) in events.iter_mut() {
-        if existing.event_type != event.event_type || existing.countries != event.countries {
+        // Two acts of one sentence were told apart by the triggers.
+        if existing.event_type != event.event_type || existing.countries != event.countries || existing.char_start == event.char_start {
             continue;
         }
         let dates_differ = existing.event_date.is_some() && event.event_date.is_some() && existing.event_date != event.event_date;

@@ -121,6 +121,12 @@ impl<'s> Modality<'s> {
 }
 
 impl Modality<'_> {
+    /// Do bytes `a` and `b` of the sentence lie in one clause (between commas and colons)?
+    pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {
+        let pos = self.positions.get_or_init(|| Positions::new(self.norm));
+        pos.clause_of(a) == pos.clause_of(b)
+    }
+
     /// Is the trigger hit `h` inside a purpose phrase ("زار أنقرة لبحث برامج التدريب") that
     /// follows an act its clause already states (`earlier`: the triggers fired so far)? The
     /// aim of a visit is no second event.

@@ -39,6 +39,8 @@ static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
 pub struct Fired {
     pub event: EventType,
     pub start: usize,
+    /// Where the form begins, after its proclitics.
+    pub form_start: usize,
     pub end: usize,
 }
 
@@ -71,11 +73,17 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
                 j != i && ot.event == t.event && (ot.strength != Strength::Weak || norm[o.start..o.end] != norm[h.start..h.end])
             }),
         };
-        if !fires || fired.iter().any(|f| f.event == t.event) {
+        // One event per type and clause: a second act of the type needs its own clause and a
+        // strong form of another wording ("تعيين سفير ... عقب إعادة افتتاح سفارتها"). Visits,
+        // meetings, signings and training are restated within a sentence far more often than
+        // repeated ("زيارة ... خلال الزيارة"; on dev, letting them repeat gave five duplicates).
+        let restated = matches!(t.event, EventType::Visit | EventType::Meeting | EventType::Agreement | EventType::MilitaryCooperation);
+        let repeat = |f: &Fired| f.event == t.event && (restated || t.strength != Strength::Strong || modality.same_clause(f.start, h.word_start) || norm[f.form_start..f.end] == norm[h.start..h.end]);
+        if !fires || fired.iter().any(repeat) {
             continue;
         }
         if !modality.cancels(h, t.event) && !modality.in_purpose_of_earlier(h, &fired) {
-            fired.push(Fired { event: t.event, start: h.word_start, end: h.end });
+            fired.push(Fired { event: t.event, start: h.word_start, form_start: h.start, end: h.end });
         }
     }
     fired
