@@ -80,7 +80,10 @@ fn gold_scores_meet_the_bars() {
     // Events and sectors (issue 5)
     assert_at_least(&s, "events", "f1", 0.70);
     assert_at_least(&s, "sectors", "f1", 0.75);
-    assert_at_least(&s, "event_dates", "acc", 0.85);
+    // 0.85 until plans stopped being events (issue 18): two dev gold events are scheduled ones
+    // (a handover ceremony three days after publication, a fair "المزمع تنظيمها"), and they now
+    // match through their other mentions, undated. On the check set dates rose with the rule.
+    assert_at_least(&s, "event_dates", "acc", 0.82);
 }
 
 #[test]
