@@ -11,20 +11,20 @@ use std::sync::LazyLock;
 
 /// A date standing on a short line near the top is the article's dateline, not an event's date.
 pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
-    let (line_start, line_no) = line_of(text, d.start);
-    let line_end = text[d.end..].find('\n').map(|i| d.end + i).unwrap_or(text.len());
+    // A line whose start is out of reach is long: no dateline, no timestamp.
+    let Some((line_start, line_no)) = line_of(text, d.start) else { return false };
+    let line_end = line_end_near(text, d.end);
+    let after: String = text[d.end..].chars().take_while(|&c| c != '\n').take(30).collect();
     // The line is measured only near the top: most dates stand further down.
     let near_top = line_no < 4 && {
-        let rest = text[line_start..line_end].chars().count() - d.text.chars().count();
+        let short = line_end.is_some_and(|end| text[line_start..end].chars().count() - d.text.chars().count() <= 30);
         // "... 2025-05-11 موسكو: ..." — a date opening the first paragraphs, then a place and a colon.
         let before = text[line_start..d.start].chars().count();
-        let after: String = text[d.end..line_end].chars().take(30).collect();
         // ... or a wire dateline: "تونس - 8 - 4 (وات) --", "بنغازي، 3 مايو 2025 (وال) –".
         let wire = after.trim_start().starts_with('(') || [" - ", " – ", " — ", " -- "].iter().any(|dash| after.contains(dash));
-        let opens_with_dateline = before <= 12 && (after.contains(':') || wire);
-        rest <= 30 || opens_with_dateline
+        short || (before <= 12 && (after.contains(':') || wire))
     };
-    near_top || is_timestamp_line(&text[line_start..d.start], &text[d.end..line_end])
+    near_top || line_end.is_some_and(|end| is_timestamp_line(&text[line_start..d.start], &text[d.end..end]))
 }
 
 /// A line holding only a date and perhaps a clock time ("2026-02-12 4:40 صباحًا") is a page
@@ -46,15 +46,33 @@ pub fn is_dateline_place(text: &str, m: &ActorMention) -> bool {
     }
     let after: String = text[m.end..].chars().take(25).collect();
     let separated = after.trim_start().starts_with(['-', '–', '—', '،', ',', '/', '(']);
-    let (_, line_no) = line_of(text, m.start);
+    let line_no = line_of(text, m.start).map_or(4, |(_, n)| n);
     separated && line_no < 4 && after.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || c == '(')
 }
 
+/// How far datelines look for a line's ends: their lines are short, and a bounded look keeps a
+/// paragraph of thousands of dates linear.
+const LINE_REACH: usize = 512;
+
 /// Start of the line holding byte `at`, and its number counted from 0, up to 4 (only the first
-/// lines matter here).
-fn line_of(text: &str, at: usize) -> (usize, usize) {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    (line_start, text[..line_start].matches('\n').take(4).count())
+/// lines matter here); None when the start is more than `LINE_REACH` bytes back.
+fn line_of(text: &str, at: usize) -> Option<(usize, usize)> {
+    let reach = text.floor_char_boundary(at.saturating_sub(LINE_REACH));
+    let line_start = match text[reach..at].rfind('\n') {
+        Some(i) => reach + i + 1,
+        None if reach == 0 => 0,
+        None => return None,
+    };
+    Some((line_start, text[..line_start].matches('\n').take(4).count()))
+}
+
+/// End of the line holding byte `at`, if within `LINE_REACH` bytes.
+fn line_end_near(text: &str, at: usize) -> Option<usize> {
+    let reach = text.ceil_char_boundary((at + LINE_REACH).min(text.len()));
+    match text[at..reach].find('\n') {
+        Some(i) => Some(at + i),
+        None => (reach == text.len()).then_some(reach),
+    }
 }
 
 fn is_separator(c: char) -> bool {

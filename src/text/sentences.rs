@@ -1,4 +1,9 @@
 //! Sentence spans: split at line breaks and at . ! ? ؟ ؛ (not inside numbers like 9.1).
+//! A run-on longer than `MAX_SENTENCE_BYTES` is cut at a comma or a space: every extractor
+//! works a sentence at a time, so a bounded sentence keeps their work linear in the document.
+
+/// About 2,000 Arabic letters, several times the longest sentence seen in news text.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
 
 use super::letters::{ends_digit, for_each_marked_byte};
 
@@ -12,7 +17,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         if !trimmed.is_empty() {
-            out.push((s + lead, s + lead + trimmed.len()));
+            push_bounded(text, s + lead, s + lead + trimmed.len(), out);
         }
     };
     // Bytes, not chars: every break is ASCII or ends in 9B/9F after D8 (؛ ؟). Those bytes are
@@ -36,6 +41,30 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     });
     push(start, text.len(), &mut out);
     out
+}
+
+/// Push `[start, end)`, cut into pieces of at most `MAX_SENTENCE_BYTES`: after the last comma
+/// of a piece's second half, else its last space, else at a character boundary.
+fn push_bounded(text: &str, mut start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let limit = text.floor_char_boundary(start + MAX_SENTENCE_BYTES);
+        let half = text.floor_char_boundary(start + MAX_SENTENCE_BYTES / 2);
+        let window = &text[half..limit];
+        let cut = window
+            .rfind(['،', ','])
+            .map(|i| half + i + window[i..].chars().next().map_or(1, char::len_utf8))
+            .or_else(|| window.rfind(char::is_whitespace).map(|i| half + i))
+            .unwrap_or(limit);
+        let piece = &text[start..cut];
+        let trimmed = piece.trim_end();
+        out.push((start, start + trimmed.len()));
+        let rest = &text[cut..end];
+        start = cut + (rest.len() - rest.trim_start().len());
+        if start >= end {
+            return;
+        }
+    }
+    out.push((start, end));
 }
 
 #[cfg(test)]
@@ -92,6 +121,28 @@ mod tests {
         let text: String = ('\u{0}'..='\u{07FF}').map(|c| format!("كلمة{c}3{c}.4 {c}.{c} ٣.{c}")).collect();
         assert_eq!(sentences(&text), by_chars(&text));
         assert!(sentences(&text).len() > 100);
+    }
+
+    #[test]
+    fn run_ons_are_cut_at_commas_or_spaces_into_bounded_pieces() {
+        let clause = "وقع الجانبان اتفاقا بقيمة 5 ملايين دولار، ";
+        let text = clause.repeat(1000);
+        let parts = sentences(&text);
+        assert!(parts.len() >= text.len() / MAX_SENTENCE_BYTES);
+        for &(s, e) in &parts {
+            assert!(e - s <= MAX_SENTENCE_BYTES && e > s);
+            assert!(text[s..e].ends_with('،'), "cut after a comma: {:?}", &text[e.saturating_sub(20)..e]);
+        }
+        // Nothing is lost: the pieces and the spaces between them make up the text.
+        let joined: String = parts.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>().join(" ");
+        assert_eq!(joined, text.trim_end());
+        // No comma, no space: cut at a character boundary.
+        let letters = "ب".repeat(5000);
+        let parts = sentences(&letters);
+        assert_eq!(parts.len(), 3);
+        assert!(parts.iter().all(|&(s, e)| letters.is_char_boundary(s) && letters.is_char_boundary(e)));
+        // Ordinary sentences are untouched.
+        assert_eq!(sentences("جملة قصيرة، ثم أخرى."), vec![(0, "جملة قصيرة، ثم أخرى.".len())]);
     }
 
     #[test]

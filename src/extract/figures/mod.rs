@@ -122,6 +122,7 @@ pub fn find_figures(sentence: &str, dates: &SentenceDates) -> Vec<FigureMatch> {
         })
         .collect();
     share_list_years(&doc, &found, &mut years_found);
+    let currency_cues = currency_cues(&doc, &found);
     found
         .iter()
         .zip(years_found)
@@ -129,7 +130,7 @@ pub fn find_figures(sentence: &str, dates: &SentenceDates) -> Vec<FigureMatch> {
             let (_, end) = doc.span(f.first, f.end);
             let start = doc.start_after_chars(f.first, f.clitic_chars);
             let unit = match f.kind {
-                FigureKind::Money => resolve_currency(&doc, f).to_string(),
+                FigureKind::Money => resolve_currency(&currency_cues, f).to_string(),
                 _ => format!("{}{}", f.unit, f.unit_suffix),
             };
             FigureMatch {
@@ -573,22 +574,23 @@ fn looks_like_adjective(doc: &Doc, i: usize) -> bool {
 
 /// The ISO code of a money figure; a bare shared name ("دينار") follows country words in the
 /// sentence: the cue nearest to the figure that points away from the default wins.
-fn resolve_currency(doc: &Doc, f: &Found) -> &'static str {
+fn resolve_currency(cues: &[(usize, CurrencyCue)], f: &Found) -> &'static str {
     if !f.currency_by_context {
         return f.unit;
     }
-    let mut best: Option<(usize, &'static str)> = None;
-    for i in 0..doc.tokens.len() {
-        let Some((_, cue)) = CURRENCY_CUES.match_at(doc, i) else { continue };
-        if cue.default != f.unit {
-            continue;
-        }
-        let distance = if i < f.first { f.first - i } else { i.saturating_sub(f.end) };
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, cue.iso));
-        }
+    let distance = |i: usize| if i < f.first { f.first - i } else { i.saturating_sub(f.end) };
+    // The first of equally near cues wins.
+    let nearest = cues.iter().filter(|(_, cue)| cue.default == f.unit).min_by_key(|&&(i, _)| distance(i));
+    nearest.map_or(f.unit, |(_, cue)| cue.iso)
+}
+
+/// The currency cues of the sentence by token, found once for all its money figures (none are
+/// needed when no figure's currency depends on its context).
+fn currency_cues(doc: &Doc, found: &[Found]) -> Vec<(usize, CurrencyCue)> {
+    if !found.iter().any(|f| f.currency_by_context) {
+        return Vec::new();
     }
-    best.map_or(f.unit, |(_, iso)| iso)
+    (0..doc.tokens.len()).filter_map(|i| CURRENCY_CUES.match_at(doc, i).map(|(_, cue)| (i, cue))).collect()
 }
 
 struct MetricHit {
