@@ -152,6 +152,8 @@ pub struct Document {
     pub text: Arc<str>,
     pub n_chars: i32,
     pub boilerplate_chars: i32,
+    /// Invalid byte sequences replaced by U+FFFD while decoding; the text is kept.
+    pub decode_errors: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -31,6 +31,19 @@ const BATCH_BYTES: u64 = 32 * 1024 * 1024;
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// An `id` given twice (in JSON units or metadata) to different texts is a warning: both
+/// documents are kept, but joins on `source_id` will not be one-to-one. Ids are kept as
+/// hashes, with the key of the first document that had them.
+fn warn_on_reused_id(doc_of_id: &mut HashMap<u64, u64>, first_source_of: &HashMap<u64, Box<str>>, doc: &Document) {
+    let Some(id) = doc.source_id.as_deref().filter(|_| doc.source.contains('#')) else { return };
+    let key = doc_key(&doc.doc_id);
+    let first = *doc_of_id.entry(doc_key(&short_hash(&[id]))).or_insert(key);
+    if first != key {
+        let source = first_source_of.get(&first).map_or("an earlier article", |s| &**s);
+        log::warn(&format!("{}: id {id:?} was already given to {source}, whose text differs; give each article its own id", doc.source));
+    }
+}
+
 /// A document id (`model::short_hash`: 16 hex digits) as the 64-bit number it spells.
 fn doc_key(doc_id: &str) -> u64 {
     u64::from_str_radix(doc_id, 16).unwrap_or_else(|_| {
@@ -122,6 +135,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     // Every document id seen, for de-duplication: the one table that grows with the corpus,
     // so keyed by the id's 64 bits rather than its hex string.
     let mut first_source_of: HashMap<u64, Box<str>> = HashMap::new();
+    let mut doc_of_id: HashMap<u64, u64> = HashMap::new();
     let mut actors: BTreeMap<String, ActorRef> = BTreeMap::new();
     // Events wait on disk for their story; what linking needs of them stays in memory.
     let mut stories = StoryIndex::default();
@@ -186,6 +200,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                             continue;
                         }
                         first_source_of.insert(key, doc.source.as_str().into());
+                        warn_on_reused_id(&mut doc_of_id, &first_source_of, &doc);
                         for a in ex.actors {
                             if !actors.contains_key(&*a.actor_id) {
                                 actors.insert(a.actor_id.to_string(), a);

@@ -27,6 +27,7 @@ pub fn unmarked_documents_frame(rows: &[Document]) -> Result<DataFrame> {
         text_required("text", rows.iter().map(|r| &*r.text)),
         int32_required("n_chars", rows.iter().map(|r| r.n_chars)),
         int32_required("boilerplate_chars", rows.iter().map(|r| r.boilerplate_chars)),
+        int32_required("decode_errors", rows.iter().map(|r| r.decode_errors)),
     ])?)
 }
 

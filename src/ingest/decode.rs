@@ -57,21 +57,38 @@ const MIN_ARABIC_LETTER_SHARE: f64 = 0.9;
 /// Share of odd symbols (rare in Arabic prose) among non-ASCII characters it may contain.
 const MAX_ODD_SYMBOL_SHARE: f64 = 0.05;
 
-/// Detects the encoding of `bytes` and returns the decoded text (BOM removed).
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
-    let (text, encoding) = decode_raw(bytes)?;
-    check_text(&text)?;
-    Ok((text, encoding))
+/// Text decoded from bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// BOM removed.
+    pub text: String,
+    pub encoding: Encoding,
+    /// Invalid sequences replaced by U+FFFD (damaged UTF-8 or UTF-16).
+    pub replaced: usize,
 }
 
-fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+/// Detects the encoding of `bytes` and returns the decoded text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let decoded = decode_raw(bytes)?;
+    check_text(&decoded.text)?;
+    Ok(decoded)
+}
+
+/// `bytes` as UTF-8 with each invalid sequence replaced by U+FFFD, and how many were.
+pub fn utf8_lossy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, usize) {
+    let replaced = bytes.utf8_chunks().filter(|chunk| !chunk.invalid().is_empty()).count();
+    (String::from_utf8_lossy(bytes), replaced)
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let whole = |text: String, encoding| Ok(Decoded { text, encoding, replaced: 0 });
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return match std::str::from_utf8(rest) {
-            Ok(s) => Ok((s.to_owned(), Encoding::Utf8Bom)),
-            Err(_) => Err(undecodable_or_binary(rest)),
+            Ok(s) => whole(s.to_owned(), Encoding::Utf8Bom),
+            Err(_) => damaged_utf8(rest, Encoding::Utf8Bom),
         };
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -84,28 +101,38 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         return Err(DecodeError::Binary);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_owned(), Encoding::Utf8));
+        return whole(s.to_owned(), Encoding::Utf8);
     }
     if looks_like_broken_utf8(bytes) {
-        return Err(undecodable_or_binary(bytes));
+        return damaged_utf8(bytes, Encoding::Utf8);
     }
     let (text, _) = encoding_rs::WINDOWS_1256.decode_without_bom_handling(bytes);
     if looks_like_arabic(&text) {
-        return Ok((text.into_owned(), Encoding::Windows1256));
+        return whole(text.into_owned(), Encoding::Windows1256);
     }
     Err(undecodable_or_binary(bytes))
+}
+
+/// UTF-8 with a few bad bytes (a truncated or damaged file): the text is kept, each bad
+/// sequence replaced and counted. Mostly control bytes is still binary.
+fn damaged_utf8(bytes: &[u8], encoding: Encoding) -> Result<Decoded, DecodeError> {
+    if undecodable_or_binary(bytes) == DecodeError::Binary {
+        return Err(DecodeError::Binary);
+    }
+    let (text, replaced) = utf8_lossy(bytes);
+    Ok(Decoded { text: text.into_owned(), encoding, replaced })
 }
 
 fn decode_utf16(
     rest: &[u8],
     codec: &'static encoding_rs::Encoding,
     encoding: Encoding,
-) -> Result<(String, Encoding), DecodeError> {
+) -> Result<Decoded, DecodeError> {
     if rest.is_empty() {
         return Err(DecodeError::Empty);
     }
     match codec.decode_without_bom_handling_and_without_replacement(rest) {
-        Some(text) => Ok((text.into_owned(), encoding)),
+        Some(text) => Ok(Decoded { text: text.into_owned(), encoding, replaced: 0 }),
         None => Err(DecodeError::Undecodable),
     }
 }
@@ -243,6 +270,14 @@ fn is_odd_symbol(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// The text and encoding, for tests that expect nothing replaced.
+    fn decode_pair(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+        decode(bytes).map(|d| {
+            assert_eq!(d.replaced, 0, "replacements in {:?}", d.text);
+            (d.text, d.encoding)
+        })
+    }
+
     const ARABIC: &str =
         "زار وفد تجاري من تونس مدينة مصراتة الأسبوع الماضي، وبحث فرص الاستثمار في الموانئ.";
 
@@ -272,7 +307,7 @@ mod tests {
     #[test]
     fn plain_utf8() {
         assert_eq!(
-            decode(ARABIC.as_bytes()),
+            decode_pair(ARABIC.as_bytes()),
             Ok((ARABIC.to_owned(), Encoding::Utf8))
         );
     }
@@ -281,17 +316,17 @@ mod tests {
     fn utf8_with_bom_is_stripped() {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice(ARABIC.as_bytes());
-        assert_eq!(decode(&bytes), Ok((ARABIC.to_owned(), Encoding::Utf8Bom)));
+        assert_eq!(decode_pair(&bytes), Ok((ARABIC.to_owned(), Encoding::Utf8Bom)));
     }
 
     #[test]
     fn utf16_both_byte_orders() {
         assert_eq!(
-            decode(&utf16(ARABIC, false)),
+            decode_pair(&utf16(ARABIC, false)),
             Ok((ARABIC.to_owned(), Encoding::Utf16Le))
         );
         assert_eq!(
-            decode(&utf16(ARABIC, true)),
+            decode_pair(&utf16(ARABIC, true)),
             Ok((ARABIC.to_owned(), Encoding::Utf16Be))
         );
     }
@@ -300,7 +335,7 @@ mod tests {
     fn utf16_with_odd_length_is_undecodable() {
         let mut bytes = utf16(ARABIC, false);
         bytes.push(0x41);
-        assert_eq!(decode(&bytes), Err(DecodeError::Undecodable));
+        assert_eq!(decode_pair(&bytes), Err(DecodeError::Undecodable));
     }
 
     #[test]
@@ -308,7 +343,7 @@ mod tests {
         let bytes = windows_1256(ARABIC);
         assert!(std::str::from_utf8(&bytes).is_err());
         assert_eq!(
-            decode(&bytes),
+            decode_pair(&bytes),
             Ok((ARABIC.to_owned(), Encoding::Windows1256))
         );
     }
@@ -317,7 +352,7 @@ mod tests {
     fn windows_1256_with_ascii_markup_and_digits() {
         let text = "<p>وقعت ليبيا ومالطا 3 اتفاقيات في 12 مارس 2024.</p>\r\n<p>Source: Reuters</p>";
         assert_eq!(
-            decode(&windows_1256(text)),
+            decode_pair(&windows_1256(text)),
             Ok((text.to_owned(), Encoding::Windows1256))
         );
     }
@@ -328,7 +363,7 @@ mod tests {
         let text =
             "دول الجوار: تونس، مصر، الجزائر، السودان، تشاد، النيجر، وسوريا؛ ثم روسيا؟ «نعم».";
         assert_eq!(
-            decode(&windows_1256(text)),
+            decode_pair(&windows_1256(text)),
             Ok((text.to_owned(), Encoding::Windows1256))
         );
     }
@@ -342,7 +377,7 @@ mod tests {
             markup.repeat(30)
         );
         assert_eq!(
-            decode(&windows_1256(&text)),
+            decode_pair(&windows_1256(&text)),
             Ok((text, Encoding::Windows1256))
         );
     }
@@ -352,65 +387,71 @@ mod tests {
         let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251
             .encode("Министр иностранных дел провёл переговоры в Триполи.");
         assert!(!unmappable);
-        assert_eq!(decode(&bytes), Err(DecodeError::Undecodable));
+        assert_eq!(decode_pair(&bytes), Err(DecodeError::Undecodable));
     }
 
     #[test]
-    fn truncated_utf8_is_not_read_as_windows_1256() {
+    fn truncated_utf8_is_kept_with_the_bad_byte_replaced_not_read_as_windows_1256() {
         let bytes = ARABIC.as_bytes();
         // Cut in the middle of the last two-byte letter and glue more text after it.
         let mut damaged = bytes[..bytes.len() - 2].to_vec();
         damaged.extend_from_slice(" end".as_bytes());
         assert!(std::str::from_utf8(&damaged).is_err());
-        assert_eq!(decode(&damaged), Err(DecodeError::Undecodable));
+        let decoded = decode(&damaged).unwrap();
+        let mut expected: String = ARABIC.chars().take(ARABIC.chars().count() - 2).collect();
+        expected.push_str("\u{FFFD} end");
+        assert_eq!((decoded.text, decoded.encoding, decoded.replaced), (expected, Encoding::Utf8, 1));
+        // With a BOM too.
+        let with_bom = [&[0xEF, 0xBB, 0xBF][..], &damaged].concat();
+        assert_eq!(decode(&with_bom).map(|d| (d.encoding, d.replaced)), Ok((Encoding::Utf8Bom, 1)));
     }
 
     #[test]
     fn latin1_text_is_undecodable() {
         // "Café à Paris, élève" in ISO-8859-1: invalid UTF-8, not Arabic.
         let bytes = b"Caf\xe9 \xe0 Paris, \xe9l\xe8ve du lyc\xe9e".to_vec();
-        assert_eq!(decode(&bytes), Err(DecodeError::Undecodable));
+        assert_eq!(decode_pair(&bytes), Err(DecodeError::Undecodable));
     }
 
     #[test]
     fn nul_bytes_are_binary() {
-        assert_eq!(decode(b"PK\x03\x04\x00\x00text"), Err(DecodeError::Binary));
+        assert_eq!(decode_pair(b"PK\x03\x04\x00\x00text"), Err(DecodeError::Binary));
         let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
         png.extend_from_slice(&[0, 0, 0, 13, 0xC3, 0xFF]);
-        assert_eq!(decode(&png), Err(DecodeError::Binary));
+        assert_eq!(decode_pair(&png), Err(DecodeError::Binary));
     }
 
     #[test]
     fn control_heavy_utf8_is_binary() {
         let bytes: Vec<u8> = b"ab\x01\x02\x03\x04\x05cd\x06\x07".to_vec();
-        assert_eq!(decode(&bytes), Err(DecodeError::Binary));
+        assert_eq!(decode_pair(&bytes), Err(DecodeError::Binary));
     }
 
     #[test]
     fn a_few_stray_controls_are_tolerated() {
         let text = format!("{ARABIC}\u{c}\n{ARABIC}\u{1a}");
-        assert_eq!(decode(text.as_bytes()), Ok((text.clone(), Encoding::Utf8)));
+        assert_eq!(decode_pair(text.as_bytes()), Ok((text.clone(), Encoding::Utf8)));
     }
 
     #[test]
     fn invalid_bytes_full_of_controls_are_binary() {
         let bytes: Vec<u8> = vec![0xFF, 0x01, 0x02, 0x03, 0xFE, 0x04, 0x05, 0x06, 0x07];
-        assert_eq!(decode(&bytes), Err(DecodeError::Binary));
+        assert_eq!(decode_pair(&bytes), Err(DecodeError::Binary));
     }
 
     #[test]
     fn empty_inputs() {
-        assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert_eq!(decode(b" \n\t\r\n "), Err(DecodeError::Empty));
-        assert_eq!(decode(&[0xEF, 0xBB, 0xBF]), Err(DecodeError::Empty));
-        assert_eq!(decode(&[0xFF, 0xFE]), Err(DecodeError::Empty));
-        assert_eq!(decode(&utf16("  \n", true)), Err(DecodeError::Empty));
+        assert_eq!(decode_pair(b""), Err(DecodeError::Empty));
+        assert_eq!(decode_pair(b" \n\t\r\n "), Err(DecodeError::Empty));
+        assert_eq!(decode_pair(&[0xEF, 0xBB, 0xBF]), Err(DecodeError::Empty));
+        assert_eq!(decode_pair(&[0xFF, 0xFE]), Err(DecodeError::Empty));
+        assert_eq!(decode_pair(&utf16("  \n", true)), Err(DecodeError::Empty));
     }
 
     #[test]
     fn utf16_containing_nul_characters_is_binary() {
         assert_eq!(
-            decode(&utf16("ab\0\0\0cd", false)),
+            decode_pair(&utf16("ab\0\0\0cd", false)),
             Err(DecodeError::Binary)
         );
     }
@@ -426,7 +467,9 @@ mod tests {
                     state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                     bytes.push((state >> 16) as u8);
                 }
-                let _ = decode(&bytes);
+                if let Ok(d) = decode(&bytes) {
+                    assert_eq!(d.replaced, d.text.matches(char::REPLACEMENT_CHARACTER).count().min(d.replaced));
+                }
             }
         }
     }

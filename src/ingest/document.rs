@@ -19,15 +19,23 @@ pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Rejec
     let payload = payload?;
 
     let mut own = DocMeta::default();
+    let decode_errors;
     let raw_text = match payload {
-        Payload::Text(bytes) => decode_text(&bytes).map_err(|(r, d)| reject(r, d))?,
+        Payload::Text(bytes) => {
+            let decoded = decode_text(&bytes).map_err(|(r, d)| reject(r, d))?;
+            decode_errors = decoded.replaced;
+            decoded.text
+        }
         Payload::Html(bytes) => {
-            let page = html::html_to_text(&decode_text(&bytes).map_err(|(r, d)| reject(r, d))?);
+            let decoded = decode_text(&bytes).map_err(|(r, d)| reject(r, d))?;
+            decode_errors = decoded.replaced;
+            let page = html::html_to_text(&decoded.text);
             own.title = page.title;
             own.published = page.published;
             page.text
         }
-        Payload::Json(mut value) => {
+        Payload::Json(mut value, replaced) => {
+            decode_errors = replaced;
             // The text is moved out of the parsed line rather than copied.
             let text = match value.get_mut("text") {
                 Some(serde_json::Value::String(text)) if !text.trim().is_empty() => Some(std::mem::take(text)),
@@ -66,8 +74,9 @@ pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Rejec
         if raw_text.contains('\r') { raw_text.replace("\r\n", "\n").replace('\r', "\n") } else { raw_text };
     let cleaned = boilerplate::clean(&normalized_newlines);
     let text = trim_in_place(cleaned.text);
-    if text.is_empty() {
-        return Err(reject("empty", "no article text is left after removing markup and boilerplate".into()));
+    // Diacritics, punctuation or invisible characters alone are no article.
+    if !text.chars().any(crate::text::letters::is_text_char) {
+        return Err(reject("empty", "no letters or digits are left after removing markup and boilerplate".into()));
     }
 
     let (published_date, published_date_source) = match meta.published.as_deref().and_then(parse_iso_date) {
@@ -95,12 +104,13 @@ pub fn prepare(unit: InputUnit, opts: &PrepareOptions) -> Result<Document, Rejec
         language: Some(detect_language(&text).to_string()),
         n_chars: n_chars as i32,
         boilerplate_chars: cleaned.removed_chars as i32,
+        decode_errors: decode_errors.min(i32::MAX as usize) as i32,
         text: text.into(),
     })
 }
 
-fn decode_text(bytes: &[u8]) -> Result<String, (&'static str, String)> {
-    decode::decode(bytes).map(|(text, _)| text).map_err(|e| match e {
+fn decode_text(bytes: &[u8]) -> Result<decode::Decoded, (&'static str, String)> {
+    decode::decode(bytes).map_err(|e| match e {
         decode::DecodeError::Empty => ("empty", "the file is empty".to_string()),
         decode::DecodeError::Binary => ("binary", "the file is binary, not text".to_string()),
         decode::DecodeError::Undecodable => {

@@ -1,6 +1,7 @@
 //! HTML page -> article text: markup, scripts, navigation and page chrome removed,
 //! block elements turned into line breaks.
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// What an HTML page yields.
@@ -117,9 +118,15 @@ const MIN_CANDIDATE_SHARE: f64 = 0.5;
 /// ...or at least this many characters.
 const MIN_CANDIDATE_CHARS: usize = 500;
 
+/// Elements nested deeper than this are flattened before parsing: their tags are dropped, their
+/// text kept. Articles nest a few dozen deep; selector matching looks up an element's ancestors,
+/// so a bound on depth keeps it linear in the page.
+pub const MAX_HTML_DEPTH: usize = 256;
+
 /// Converts an HTML page into article text, title and raw publication date.
 pub fn html_to_text(html: &str) -> HtmlDoc {
-    let doc = Html::parse_document(html);
+    let html = flatten_deep_nesting(html, MAX_HTML_DEPTH);
+    let doc = Html::parse_document(&html);
     let root = doc.root_element();
     let page_text = extract_text(root);
     let text = best_candidate_text(&doc, page_text.chars().count()).unwrap_or(page_text);
@@ -134,8 +141,8 @@ pub fn html_to_text(html: &str) -> HtmlDoc {
 /// substantial compared with the whole page.
 fn best_candidate_text(doc: &Html, page_chars: usize) -> Option<String> {
     for css in ["article", "[itemprop=articleBody]", "main, [role=main]"] {
-        let best = select_all(doc, css)
-            .into_iter()
+        // Only the outermost of nested candidates: an inner one's text is part of the outer's.
+        let best = outermost(select_all(doc, css))
             .map(extract_text)
             .max_by_key(|text| text.chars().count());
         if let Some(text) = best {
@@ -149,6 +156,18 @@ fn best_candidate_text(doc: &Html, page_chars: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// The elements of `elements` (in document order) that lie inside none of the others.
+fn outermost<'a>(elements: Vec<ElementRef<'a>>) -> impl Iterator<Item = ElementRef<'a>> {
+    let mut last_outer: Option<ElementRef<'a>> = None;
+    elements.into_iter().filter(move |el| {
+        let inside = last_outer.is_some_and(|outer| el.ancestors().any(|a| a.id() == outer.id()));
+        if !inside {
+            last_outer = Some(*el);
+        }
+        !inside
+    })
 }
 
 fn select_all<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -219,44 +238,56 @@ fn json_ld_date_published(doc: &Html) -> Option<String> {
         })
 }
 
-/// Walks the element tree and writes its readable text.
+/// Walks the element tree and writes its readable text. A loop over the tree's open and close
+/// edges, not recursion: the depth of a page is the input's to choose.
 fn extract_text(root: ElementRef) -> String {
     let mut out = TextBuilder::default();
-    walk(root, false, &mut out);
-    out.finish()
-}
-
-fn walk(element: ElementRef, inside_article: bool, out: &mut TextBuilder) {
-    let el = element.value();
-    let name = el.name();
-    if is_dropped(element, inside_article) {
-        return;
-    }
-    if name == "br" {
-        out.line_break();
-        return;
-    }
-    let inside_article = inside_article || name == "article";
-    let is_block = BLOCK_TAGS.contains(&name);
-    if is_block {
-        out.paragraph_break();
-    }
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => out.push_text(text),
-            Node::Element(_) => {
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    walk(child_el, inside_article, out);
+    let mut articles_open = 0usize;
+    // The element whose subtree is being skipped (dropped), until its close edge.
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(text) => out.push_text(text),
+                    Node::Element(el) => {
+                        let Some(element) = ElementRef::wrap(node) else { continue };
+                        if is_dropped(element, articles_open > 0) {
+                            skipping = Some(node.id());
+                        } else if el.name() == "br" {
+                            out.line_break();
+                        } else {
+                            articles_open += usize::from(el.name() == "article");
+                            if BLOCK_TAGS.contains(&el.name()) {
+                                out.paragraph_break();
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
-            _ => {}
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                let Node::Element(el) = node.value() else { continue };
+                match el.name() {
+                    "br" => {}
+                    name if BLOCK_TAGS.contains(&name) => out.paragraph_break(),
+                    "td" | "th" => out.push_text(" "),
+                    _ => {}
+                }
+                articles_open -= usize::from(el.name() == "article");
+            }
         }
     }
-    match name {
-        _ if is_block => out.paragraph_break(),
-        "td" | "th" => out.push_text(" "),
-        _ => {}
-    }
+    out.finish()
 }
 
 /// Page chrome: dropped tags, hidden elements, and class/id naming navigation, sharing...
@@ -295,6 +326,90 @@ fn is_dropped(element: ElementRef, inside_article: bool) -> bool {
     words
         .iter()
         .any(|w| NOISE_WORDS.contains(&w.as_str()) && !(inside_article && w == "header"))
+}
+
+/// Tags whose content is raw text, not markup.
+/// SVG and MathML are skipped alike: they are dropped, and their `/>` really closes.
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "svg", "math"];
+/// Tags that hold no content, or whose end the parser implies: they add no depth. (In HTML a
+/// `/>` closes nothing else: `<div/>` opens a div.)
+const FLAT_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
+];
+
+/// `html` with the tags of elements nested deeper than `max_depth` replaced by a space (their
+/// text stays). Depth is counted on start and end tags as written, outside comments and raw
+/// text; pages with fewer tags than `max_depth` are returned as they are.
+fn flatten_deep_nesting(html: &str, max_depth: usize) -> std::borrow::Cow<'_, str> {
+    if html.bytes().filter(|&b| b == b'<').count() <= max_depth {
+        return html.into();
+    }
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let (mut copied, mut depth, mut at) = (0, 0usize, 0);
+    while let Some(offset) = html[at..].find('<') {
+        let lt = at + offset;
+        if bytes[lt..].starts_with(b"<!--") {
+            at = html[lt + 4..].find("-->").map_or(html.len(), |i| lt + 4 + i + 3);
+            continue;
+        }
+        let closing = bytes.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let Some(tag_end) = (name_len > 0).then(|| tag_end(bytes, name_start + name_len)).flatten() else {
+            at = lt + 1;
+            continue;
+        };
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        at = tag_end + 1;
+        if !closing && RAW_TEXT_TAGS.contains(&name.as_str()) {
+            at = raw_text_end(html, at, &name);
+            continue;
+        }
+        if FLAT_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        let too_deep = if closing { depth > max_depth } else { depth >= max_depth };
+        depth = if closing { depth.saturating_sub(1) } else { depth + 1 };
+        if too_deep {
+            out.push_str(&html[copied..lt]);
+            out.push(' ');
+            copied = tag_end + 1;
+        }
+    }
+    if copied == 0 {
+        return html.into();
+    }
+    out.push_str(&html[copied..]);
+    out.into()
+}
+
+/// The `>` closing a tag whose name ends at `from`, outside quoted attribute values.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where the raw text of a `name` element opened before `from` ends: after its end tag.
+fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
+    let mut at = from;
+    while let Some(offset) = html[at..].find("</") {
+        let start = at + offset + 2;
+        if html.get(start..start + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
+            return html[start..].find('>').map_or(html.len(), |i| start + i + 1);
+        }
+        at = start;
+    }
+    html.len()
 }
 
 /// Accumulates text, turning structure into line breaks and collapsing whitespace.
@@ -509,5 +624,23 @@ mod tests {
         }
         assert_eq!(html_to_text("").text, "");
         assert_eq!(html_to_text("<p>غير مغلق").text, "غير مغلق");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_past_the_limit_and_keeps_its_text() {
+        let depth = 20_000;
+        let page = format!("<html><body>{}<p>وصل الوزير إلى روما</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let doc = html_to_text(&page);
+        assert_eq!(doc.text, "وصل الوزير إلى روما");
+        // Unclosed, in articles (each a content candidate), in formatting tags.
+        for open in ["<div>", "<article>", "<b>", "<span/>"] {
+            let page = format!("{}نص المقال{}", open.repeat(depth), "بعده");
+            assert_eq!(html_to_text(&page).text, "نص المقالبعده", "{open}");
+        }
+        let flat = flatten_deep_nesting(&page, 3);
+        assert!(flat.starts_with("<html><body><div> ") && flat.matches("<div>").count() == 1);
+        // Shallow pages, comments and scripts are left alone.
+        let page = format!("<div><!--{}--><script>{}</script>نص</div>", "<div>".repeat(10), "<b>".repeat(10));
+        assert_eq!(flatten_deep_nesting(&page, 3), page);
     }
 }

@@ -4,10 +4,12 @@
 use crate::model::Reject;
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
-/// Articles larger than this are rejected rather than risk the run's memory.
+/// Articles larger than this are rejected rather than risk the run's memory. Files are read
+/// through this limit (a symlink to /dev/zero has no size to check first), and so is each
+/// JSONL line.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug)]
@@ -16,8 +18,9 @@ pub enum Payload {
     Text(Vec<u8>),
     /// Bytes of an HTML file.
     Html(Vec<u8>),
-    /// One JSON object (from .json or .jsonl).
-    Json(serde_json::Value),
+    /// One JSON object (from .json or .jsonl), and how many invalid UTF-8 sequences were
+    /// replaced to read it.
+    Json(serde_json::Value, usize),
 }
 
 #[derive(Debug)]
@@ -37,7 +40,8 @@ struct PendingFile {
 }
 
 struct OpenJsonl {
-    reader: BufReader<File>,
+    /// The file, or its text transcoded from UTF-16.
+    reader: Box<dyn BufRead + Send>,
     relative: String,
     line: usize,
     /// The line being read, reused: parsing copies what it keeps.
@@ -93,18 +97,31 @@ impl UnitWalker {
         loop {
             let buf = &mut open.buf;
             buf.clear();
-            match open.reader.read_until(b'\n', buf) {
+            match open.reader.by_ref().take(MAX_FILE_BYTES + 1).read_until(b'\n', buf) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
                 }
                 Ok(n) => {
                     open.line += 1;
-                    if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                    let source = format!("{}#{}", open.relative, open.line);
+                    if n as u64 > MAX_FILE_BYTES {
+                        let skipped = skip_line(&mut open.reader);
+                        let detail = format!("the line is over the {} MiB limit for one article; split it", MAX_FILE_BYTES >> 20);
+                        return Some(match skipped {
+                            Ok(()) => reject_unit(source, open.relative.clone(), "too_large", detail),
+                            Err(e) => {
+                                let file = open.relative.clone();
+                                self.jsonl = None;
+                                reject_unit(source, file, "unreadable", format!("read error: {e}"))
+                            }
+                        });
+                    }
+                    let line = if open.line == 1 { buf.strip_prefix(UTF8_BOM).unwrap_or(buf) } else { buf };
+                    if line.iter().all(|b| b.is_ascii_whitespace()) {
                         continue; // blank lines are not units
                     }
-                    let source = format!("{}#{}", open.relative, open.line);
-                    let payload = parse_json_unit(buf, &source);
+                    let payload = parse_json_unit(line, &source);
                     return Some(InputUnit { source, file: open.relative.clone(), payload, bytes: n as u64 });
                 }
                 Err(e) => {
@@ -119,49 +136,129 @@ impl UnitWalker {
     fn open_file(&mut self, file: PendingFile) -> Option<InputUnit> {
         let ext = file.path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         let rel = file.relative.clone();
+        let unreadable = |e: std::io::Error| Some(reject_unit(rel.clone(), rel.clone(), "unreadable", format!("{e}")));
+        // Symlinks are followed (once: walkdir reports loops); only regular files are opened,
+        // as opening a FIFO waits for a writer and a device never ends.
         let meta = match std::fs::metadata(&file.path) {
             Ok(m) => m,
-            Err(e) => return Some(reject_unit(rel.clone(), rel, "unreadable", format!("{e}"))),
+            Err(e) => return unreadable(e),
         };
+        if !meta.is_file() {
+            let detail = format!("{} is not a regular file; only files are read", file_kind(&meta));
+            return Some(reject_unit(rel.clone(), rel, "not_regular_file", detail));
+        }
         if !matches!(ext.as_str(), "txt" | "html" | "htm" | "json" | "jsonl") {
             return Some(reject_unit(rel.clone(), rel, "unsupported_type", "only .txt, .html, .htm, .json and .jsonl are read".into()));
         }
+        let too_large = || {
+            let detail = format!("the file is over the {} MiB limit for one article; split it", MAX_FILE_BYTES >> 20);
+            Some(reject_unit(rel.clone(), rel.clone(), "too_large", detail))
+        };
+        let mut reader = match File::open(&file.path) {
+            Ok(f) => BufReader::new(f),
+            Err(e) => return unreadable(e),
+        };
         if ext == "jsonl" {
-            return match File::open(&file.path) {
-                Ok(f) => {
-                    self.jsonl = Some(OpenJsonl { reader: BufReader::new(f), relative: rel, line: 0, buf: Vec::new() });
-                    self.next_jsonl_line()
-                }
-                Err(e) => Some(reject_unit(rel.clone(), rel, "unreadable", format!("{e}"))),
+            // UTF-16 lines are transcoded whole (within the limit); UTF-8 is read line by line.
+            let reader: Box<dyn BufRead + Send> = match utf16_codec(reader.fill_buf().unwrap_or_default()) {
+                Some(codec) => match read_limited(&mut reader) {
+                    Ok(Some(bytes)) => Box::new(Cursor::new(transcode_utf16(&bytes, codec))),
+                    Ok(None) => return too_large(),
+                    Err(e) => return unreadable(e),
+                },
+                None => Box::new(reader),
             };
+            self.jsonl = Some(OpenJsonl { reader, relative: rel, line: 0, buf: Vec::new() });
+            return self.next_jsonl_line();
         }
-        if meta.len() > MAX_FILE_BYTES {
-            let detail = format!("{} bytes is over the {} MiB limit for one article; split the file", meta.len(), MAX_FILE_BYTES >> 20);
-            return Some(reject_unit(rel.clone(), rel, "too_large", detail));
-        }
-        let bytes = match std::fs::read(&file.path) {
-            Ok(b) => b,
-            Err(e) => return Some(reject_unit(rel.clone(), rel, "unreadable", format!("{e}"))),
+        let bytes = match read_limited(&mut reader) {
+            Ok(Some(b)) => b,
+            Ok(None) => return too_large(),
+            Err(e) => return unreadable(e),
         };
         let size = bytes.len() as u64;
         match ext.as_str() {
             "json" => {
-                match serde_json::from_slice::<serde_json::Value>(&bytes) {
+                let bytes = match utf16_codec(&bytes) {
+                    Some(codec) => transcode_utf16(&bytes, codec),
+                    None => bytes,
+                };
+                let json = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+                let (json, replaced) = super::decode::utf8_lossy(json);
+                match serde_json::from_str::<serde_json::Value>(&json) {
                     Ok(serde_json::Value::Array(items)) => {
                         for (i, item) in items.into_iter().enumerate() {
                             let source = format!("{rel}#{}", i + 1);
-                            let payload = json_object(item, &source);
+                            let payload = json_object(item, &source, replaced);
                             self.queued.push_back(InputUnit { source, file: rel.clone(), payload, bytes: size });
                         }
                         self.queued.pop_front().or_else(|| Some(reject_unit(rel.clone(), rel, "no_text", "the JSON array is empty".into())))
                     }
-                    Ok(value) => Some(InputUnit { payload: json_object(value, &rel), source: rel.clone(), file: rel, bytes: size }),
+                    Ok(value) => Some(InputUnit { payload: json_object(value, &rel, replaced), source: rel.clone(), file: rel, bytes: size }),
                     Err(e) => Some(reject_unit(rel.clone(), rel, "invalid_json", e.to_string())),
                 }
             }
             "html" | "htm" => Some(InputUnit { source: rel.clone(), file: rel, payload: Ok(Payload::Html(bytes)), bytes: size }),
             _ => Some(InputUnit { source: rel.clone(), file: rel, payload: Ok(Payload::Text(bytes)), bytes: size }),
         }
+    }
+}
+
+const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// The whole of `reader`, or None when it is over `MAX_FILE_BYTES`.
+fn read_limited(reader: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
+}
+
+/// Reads past the rest of an overlong line without keeping it.
+fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = chunk.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+/// The UTF-16 codec a byte-order mark at the start of `bytes` names.
+fn utf16_codec(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+/// UTF-16 (after its BOM) as UTF-8; broken pairs become replacement characters, which the
+/// JSON parser then keeps in strings or rejects in structure.
+fn transcode_utf16(bytes: &[u8], codec: &'static encoding_rs::Encoding) -> Vec<u8> {
+    codec.decode_without_bom_handling(&bytes[2..]).0.into_owned().into_bytes()
+}
+
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
     }
 }
 
@@ -193,18 +290,22 @@ impl Iterator for UnitWalker {
 
 fn parse_json_unit(line: &[u8], source: &str) -> Result<Payload, Reject> {
     // Validated once, by SIMD, then parsed as text (serde_json's byte reader checks every
-    // string itself, char by char). Invalid UTF-8 goes to the byte reader for its error.
-    let parsed = match simdutf8::basic::from_utf8(line) {
-        Ok(text) => serde_json::from_str::<serde_json::Value>(text),
-        Err(_) => serde_json::from_slice::<serde_json::Value>(line),
+    // string itself, char by char). Invalid UTF-8 is replaced and counted: the rest of the
+    // article is worth keeping.
+    let (parsed, replaced) = match simdutf8::basic::from_utf8(line) {
+        Ok(text) => (serde_json::from_str::<serde_json::Value>(text), 0),
+        Err(_) => {
+            let (text, replaced) = super::decode::utf8_lossy(line);
+            (serde_json::from_str::<serde_json::Value>(&text), replaced)
+        }
     };
     match parsed {
-        Ok(v) => json_object(v, source),
+        Ok(v) => json_object(v, source, replaced),
         Err(e) => Err(Reject { source: source.into(), reason: "invalid_json".into(), detail: format!("{e}; fix or remove this line") }),
     }
 }
 
-fn json_object(value: serde_json::Value, source: &str) -> Result<Payload, Reject> {
+fn json_object(value: serde_json::Value, source: &str, replaced: usize) -> Result<Payload, Reject> {
     let has_body = |k: &str| value.get(k).and_then(|v| v.as_str()).is_some_and(|s| !s.trim().is_empty());
     if !value.is_object() {
         return Err(Reject { source: source.into(), reason: "invalid_json".into(), detail: "expected a JSON object with a `text` or `html` field".into() });
@@ -212,7 +313,7 @@ fn json_object(value: serde_json::Value, source: &str) -> Result<Payload, Reject
     if !has_body("text") && !has_body("html") {
         return Err(Reject { source: source.into(), reason: "no_text".into(), detail: "the object has no non-empty `text` or `html` field".into() });
     }
-    Ok(Payload::Json(value))
+    Ok(Payload::Json(value, replaced))
 }
 
 fn reject_unit(source: String, file: String, reason: &str, detail: String) -> InputUnit {
@@ -234,10 +335,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_lines_are_read_as_text_and_bad_bytes_rejected_with_the_parsers_reason() {
+    fn json_lines_are_read_as_text_and_bad_bytes_replaced_and_counted() {
         let ok = parse_json_unit("{\"text\":\"وصل الوزير إلى روما\",\"url\":\"https://x.ly/1\"}".as_bytes(), "a.jsonl#1");
-        assert!(matches!(ok, Ok(Payload::Json(ref v)) if v["text"] == "وصل الوزير إلى روما"));
-        let bad = parse_json_unit(b"{\"text\":\"\xff\xfe abc\"}", "a.jsonl#2").err().map(|r| (r.reason, r.detail));
-        assert_eq!(bad, Some(("invalid_json".to_string(), "invalid unicode code point at line 1 column 10; fix or remove this line".to_string())));
+        assert!(matches!(ok, Ok(Payload::Json(ref v, 0)) if v["text"] == "وصل الوزير إلى روما"));
+        let damaged = parse_json_unit(b"{\"text\":\"\xff\xfe abc\"}", "a.jsonl#2");
+        assert!(matches!(damaged, Ok(Payload::Json(ref v, 2)) if v["text"] == "\u{FFFD}\u{FFFD} abc"), "{damaged:?}");
+        let bad = parse_json_unit(b"{\"text\": abc}", "a.jsonl#3").err().map(|r| r.reason);
+        assert_eq!(bad.as_deref(), Some("invalid_json"));
     }
 }

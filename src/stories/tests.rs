@@ -26,6 +26,7 @@ fn doc(name: &str, outlet: &str, published: Option<&str>) -> Document {
         text: "".into(),
         n_chars: 0,
         boilerplate_chars: 0,
+        decode_errors: 0,
     }
 }
 

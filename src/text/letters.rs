@@ -120,6 +120,16 @@ pub fn plain_arabic_run_end(bytes: &[u8], at: usize) -> usize {
     arabic_run_end(bytes, at, CHANGED)
 }
 
+/// A letter or digit that carries text: not a combining mark (harakat, Quranic marks), not the
+/// tatweel that only stretches a word, not a zero-width or format character.
+pub fn is_text_char(c: char) -> bool {
+    let mark = matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}' | '\u{0640}' | '\u{FE20}'..='\u{FE2F}'
+        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}');
+    c.is_alphanumeric() && !mark
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +170,12 @@ mod tests {
             let digit = c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
             assert_eq!(ends_digit(before, bytes[bytes.len() - 1]), digit, "{c:?}");
         }
+    }
+
+    #[test]
+    fn text_chars_are_letters_and_digits_not_marks() {
+        assert!("ليبيا".chars().all(is_text_char) && "Eni 2025 ٣".chars().filter(|c| !c.is_whitespace()).all(is_text_char));
+        assert!(!"\u{064E}\u{0651}\u{0640}\u{200B}\u{200F}\u{FEFF}\u{0301}.،؛!-…".chars().any(is_text_char));
     }
 
     #[test]

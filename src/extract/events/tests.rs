@@ -18,6 +18,7 @@ fn article(text: &str, published: &str) -> Document {
         n_chars: text.chars().count() as i32,
         text: text.into(),
         boilerplate_chars: 0,
+        decode_errors: 0,
     }
 }
 
