@@ -16,7 +16,11 @@ pub fn execute(args: RunArgs, quiet: bool) -> Result<i32> {
         "run started",
         &[("inputs", serde_json::json!(opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>())), ("output", serde_json::json!(opts.output.display().to_string()))],
     );
-    let s = pipeline::run(&opts)?;
+    // A metadata file that cannot be used is the caller's to fix: a usage error (exit 2).
+    let s = pipeline::run(&opts).map_err(|e| match e.downcast_ref::<crate::ingest::metadata::MetadataError>() {
+        Some(m) => UsageError(m.to_string()).into(),
+        None => e,
+    })?;
     let version = s.version.clone().unwrap_or_default();
     let fields = [
         ("documents", serde_json::json!(s.documents)),
