@@ -27,6 +27,9 @@ pub fn validate_version(dir: &Path, checksums: Checksums) -> Result<Vec<String>>
             problems.push(format!("table {table} is missing from the manifest"));
         }
     }
+    check_counts(&manifest, &mut problems);
+    check_file_list(dir, &manifest, &mut problems);
+    check_datapackage(dir, &manifest, &mut problems);
     for entry in &manifest.files {
         let path = dir.join(&entry.path);
         if checksums == Checksums::Verify {
@@ -48,7 +51,7 @@ pub fn validate_version(dir: &Path, checksums: Checksums) -> Result<Vec<String>>
             _ => check_csv_header(&path, table),
         };
         match check {
-            Ok(rows) if entry.format == "parquet" && rows != entry.rows => {
+            Ok(rows) if rows != entry.rows => {
                 problems.push(format!("{}: {rows} rows, manifest says {}", entry.path, entry.rows))
             }
             Ok(_) => {}
@@ -56,6 +59,63 @@ pub fn validate_version(dir: &Path, checksums: Checksums) -> Result<Vec<String>>
         }
     }
     Ok(problems)
+}
+
+/// The manifest's counts agree with its files' rows (documents + rejects = input units).
+fn check_counts(manifest: &Manifest, problems: &mut Vec<String>) {
+    let count = |key: &str| manifest.counts.get(key).and_then(|v| v.as_u64());
+    for entry in &manifest.files {
+        match count(&entry.table) {
+            Some(n) if n == entry.rows => {}
+            Some(n) => problems.push(format!("manifest counts {n} {}, its file entry {} rows", entry.table, entry.rows)),
+            None => problems.push(format!("manifest counts say nothing of {}", entry.table)),
+        }
+    }
+    if let (Some(units), Some(docs), Some(rejects)) = (count("input_units"), count("documents"), count("rejects")) {
+        if docs + rejects != units {
+            problems.push(format!("manifest counts {docs} documents + {rejects} rejects, not its {units} input units"));
+        }
+    }
+}
+
+/// Every file of the version is in the manifest, and nothing else is there.
+fn check_file_list(dir: &Path, manifest: &Manifest, problems: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut extra: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "manifest.json" && name != "datapackage.json" && !manifest.files.iter().any(|f| f.path == *name))
+        .collect();
+    extra.sort();
+    for name in extra {
+        problems.push(format!("{name}: not in the manifest (remove it, or write a new version)"));
+    }
+}
+
+/// `datapackage.json` is there, parses, and lists the manifest's files with their checksums.
+fn check_datapackage(dir: &Path, manifest: &Manifest, problems: &mut Vec<String>) {
+    let path = dir.join("datapackage.json");
+    let package: serde_json::Value = match std::fs::read_to_string(&path).map_err(anyhow::Error::from).and_then(|t| Ok(serde_json::from_str(&t)?)) {
+        Ok(v) => v,
+        Err(e) => return problems.push(format!("datapackage.json: {e:#}")),
+    };
+    if package.get("schema_version").and_then(|v| v.as_str()) != Some(manifest.schema_version.as_str()) {
+        problems.push("datapackage.json: schema_version differs from the manifest's".into());
+    }
+    let resources = package.get("resources").and_then(|r| r.as_array()).map(Vec::as_slice).unwrap_or_default();
+    for entry in &manifest.files {
+        let listed = resources.iter().find(|r| r.get("path").and_then(|p| p.as_str()) == Some(entry.path.as_str()));
+        match listed {
+            None => problems.push(format!("datapackage.json: no resource for {}", entry.path)),
+            Some(r) if r.get("hash").and_then(|h| h.as_str()) != Some(format!("sha256:{}", entry.sha256).as_str()) => {
+                problems.push(format!("datapackage.json: the hash of {} differs from the manifest's", entry.path))
+            }
+            Some(_) => {}
+        }
+    }
+    if resources.len() != manifest.files.len() {
+        problems.push(format!("datapackage.json: {} resources for {} files", resources.len(), manifest.files.len()));
+    }
 }
 
 /// Checks a Parquet file's columns and types from its footer alone (tables can be large).
@@ -68,14 +128,36 @@ fn check_parquet_schema(path: &Path, table: &schema::TableSchema) -> Result<u64>
     Ok(reader.num_rows()? as u64)
 }
 
+/// Checks a CSV file's header and counts its records (quoted fields may hold line breaks).
 fn check_csv_header(path: &Path, table: &schema::TableSchema) -> Result<u64> {
-    use std::io::BufRead;
+    use std::io::{BufRead, Read};
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path)?);
     let mut header = String::new();
-    std::io::BufReader::new(std::fs::File::open(path)?).read_line(&mut header)?;
+    reader.read_line(&mut header)?;
     let header = header.trim_end_matches(['\r', '\n']);
     let want: Vec<&str> = table.fields.iter().map(|f| f.name.as_str()).collect();
     if header.split(',').collect::<Vec<_>>() != want {
         anyhow::bail!("CSV header {header:?} differs from schemas/{}.json", table.name);
     }
-    Ok(0)
+    let (mut records, mut quoted, mut open_record) = (0u64, false, false);
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        for &b in &buf[..n] {
+            match b {
+                b'"' => quoted = !quoted,
+                b'\n' if !quoted => {
+                    records += u64::from(open_record);
+                    open_record = false;
+                    continue;
+                }
+                _ => {}
+            }
+            open_record = true;
+        }
+    }
+    Ok(records + u64::from(open_record))
 }

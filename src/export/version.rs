@@ -102,7 +102,9 @@ impl DatasetRoot {
         Ok(target)
     }
 
-    /// Deletes all but the newest `keep` versions; the latest is never deleted.
+    /// Deletes all but the newest `keep` versions; the latest is never deleted. Each goes out
+    /// of the version list by one rename first, so a kill while deleting leaves a temporary
+    /// folder (removed by the next run), never a half-deleted version.
     pub fn prune(&self, keep: usize) -> Result<Vec<String>> {
         let versions = self.versions()?;
         let latest = self.latest();
@@ -112,7 +114,10 @@ impl DatasetRoot {
             if Some(&name) == latest.as_ref() {
                 continue;
             }
-            fs::remove_dir_all(self.path_of(&name))?;
+            let doomed = self.versions_dir().join(format!("{TMP_PREFIX}pruned-{name}"));
+            fs::rename(self.path_of(&name), &doomed).with_context(|| format!("cannot move {name} out of the versions"))?;
+            sync_dir(&self.versions_dir())?;
+            fs::remove_dir_all(&doomed).with_context(|| format!("cannot remove {}", doomed.display()))?;
             removed.push(name);
         }
         Ok(removed)

@@ -2,7 +2,9 @@
 //! present) the real articles with their gold annotations.
 
 mod bad_input;
+mod fuzz;
 mod common;
 mod examples;
 mod interop;
 mod shared_corpus;
+mod versions;
