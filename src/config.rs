@@ -19,6 +19,7 @@ pub struct Config {
     pub reference_date: Option<String>,
     pub jobs: Option<usize>,
     pub keep: Option<usize>,
+    pub max_article_mb: Option<u64>,
 }
 
 impl Config {

@@ -61,6 +61,8 @@ pub struct RunOptions {
     pub reference_date: Option<NaiveDate>,
     pub jobs: usize,
     pub keep: Option<usize>,
+    /// Size budget of one article (file or JSONL line).
+    pub max_article_bytes: u64,
     pub progress: bool,
 }
 
@@ -128,7 +130,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         sinks.insert(name, TableSink::create(tmp, schema::table(name)?, opts.format)?);
     }
 
-    let mut walker = UnitWalker::new(&opts.inputs);
+    let mut walker = UnitWalker::new(&opts.inputs).with_limit(opts.max_article_bytes);
     let progress = crate::cli::progress::Progress::new(opts.progress, walker.total_bytes());
     let mut summary = RunSummary::default();
     let mut fingerprint = Sha256::new();

@@ -65,6 +65,9 @@ pub struct RunArgs {
     /// Worker threads [default: all cores]
     #[arg(short, long)]
     pub jobs: Option<usize>,
+    /// Largest article read, file or JSONL line, in MiB; larger ones are `too_large` rejects [default: 64]
+    #[arg(long)]
+    pub max_article_mb: Option<u64>,
 }
 
 #[derive(Debug, Args, Default)]

@@ -71,6 +71,11 @@ fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
     if args.keep.or(config.keep) == Some(0) {
         return Err(UsageError("--keep must be at least 1".into()).into());
     }
+    let max_article_bytes = match args.max_article_mb.or(config.max_article_mb) {
+        Some(0) => return Err(UsageError("--max-article-mb must be at least 1".into()).into()),
+        Some(mb) => mb.saturating_mul(1 << 20),
+        None => crate::ingest::walk::MAX_FILE_BYTES,
+    };
     Ok(RunOptions {
         inputs,
         output: args.output.or(config.output).unwrap_or_else(|| PathBuf::from("relations-data")),
@@ -79,6 +84,7 @@ fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
         reference_date,
         jobs,
         keep: args.keep.or(config.keep),
+        max_article_bytes,
         progress,
     })
 }

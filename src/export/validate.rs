@@ -92,7 +92,8 @@ fn check_file_list(dir: &Path, manifest: &Manifest, problems: &mut Vec<String>) 
     }
 }
 
-/// `datapackage.json` is there, parses, and lists the manifest's files with their checksums.
+/// `datapackage.json` is there, parses, and has one resource per table (its CSV when there is
+/// one), each a file of the manifest with the manifest's checksum.
 fn check_datapackage(dir: &Path, manifest: &Manifest, problems: &mut Vec<String>) {
     let path = dir.join("datapackage.json");
     let package: serde_json::Value = match std::fs::read_to_string(&path).map_err(anyhow::Error::from).and_then(|t| Ok(serde_json::from_str(&t)?)) {
@@ -103,18 +104,26 @@ fn check_datapackage(dir: &Path, manifest: &Manifest, problems: &mut Vec<String>
         problems.push("datapackage.json: schema_version differs from the manifest's".into());
     }
     let resources = package.get("resources").and_then(|r| r.as_array()).map(Vec::as_slice).unwrap_or_default();
-    for entry in &manifest.files {
-        let listed = resources.iter().find(|r| r.get("path").and_then(|p| p.as_str()) == Some(entry.path.as_str()));
-        match listed {
-            None => problems.push(format!("datapackage.json: no resource for {}", entry.path)),
-            Some(r) if r.get("hash").and_then(|h| h.as_str()) != Some(format!("sha256:{}", entry.sha256).as_str()) => {
-                problems.push(format!("datapackage.json: the hash of {} differs from the manifest's", entry.path))
+    let mut tables: Vec<&str> = manifest.files.iter().map(|f| f.table.as_str()).collect();
+    tables.sort_unstable();
+    tables.dedup();
+    for table in &tables {
+        if !resources.iter().any(|r| r.get("name").and_then(|n| n.as_str()) == Some(table)) {
+            problems.push(format!("datapackage.json: no resource for table {table}"));
+        }
+    }
+    for r in resources {
+        let path = r.get("path").and_then(|p| p.as_str()).unwrap_or_default();
+        match manifest.files.iter().find(|f| f.path == path) {
+            None => problems.push(format!("datapackage.json: resource {path:?} is not a file of the manifest")),
+            Some(f) if r.get("hash").and_then(|h| h.as_str()) != Some(format!("sha256:{}", f.sha256).as_str()) => {
+                problems.push(format!("datapackage.json: the hash of {path} differs from the manifest's"))
             }
             Some(_) => {}
         }
     }
-    if resources.len() != manifest.files.len() {
-        problems.push(format!("datapackage.json: {} resources for {} files", resources.len(), manifest.files.len()));
+    if resources.len() != tables.len() {
+        problems.push(format!("datapackage.json: {} resources for {} tables", resources.len(), tables.len()));
     }
 }
 

@@ -7,9 +7,9 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
-/// Articles larger than this are rejected rather than risk the run's memory. Files are read
-/// through this limit (a symlink to /dev/zero has no size to check first), and so is each
-/// JSONL line.
+/// Articles larger than this are rejected rather than risk the run's memory (the default of
+/// `--max-article-mb`). Files are read through the limit (a symlink to /dev/zero has no size to
+/// check first), and so is each JSONL line.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug)]
@@ -50,6 +50,8 @@ struct OpenJsonl {
 
 pub struct UnitWalker {
     files: VecDeque<Result<PendingFile, Reject>>,
+    /// Bytes one article (file or JSONL line) may have.
+    limit: u64,
     jsonl: Option<OpenJsonl>,
     queued: VecDeque<InputUnit>,
 }
@@ -84,7 +86,13 @@ impl UnitWalker {
                 files.push_back(Ok(PendingFile { path: input.clone(), relative }));
             }
         }
-        Self { files, jsonl: None, queued: VecDeque::new() }
+        Self { files, limit: MAX_FILE_BYTES, jsonl: None, queued: VecDeque::new() }
+    }
+
+    /// Sets the size limit for one article (file or JSONL line).
+    pub fn with_limit(mut self, bytes: u64) -> Self {
+        self.limit = bytes;
+        self
     }
 
     /// Total size of the listed files, for the progress bar.
@@ -97,7 +105,7 @@ impl UnitWalker {
         loop {
             let buf = &mut open.buf;
             buf.clear();
-            match open.reader.by_ref().take(MAX_FILE_BYTES + 1).read_until(b'\n', buf) {
+            match open.reader.by_ref().take(self.limit + 1).read_until(b'\n', buf) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
@@ -105,9 +113,9 @@ impl UnitWalker {
                 Ok(n) => {
                     open.line += 1;
                     let source = format!("{}#{}", open.relative, open.line);
-                    if n as u64 > MAX_FILE_BYTES {
+                    if n as u64 > self.limit {
                         let skipped = skip_line(&mut open.reader);
-                        let detail = format!("the line is over the {} MiB limit for one article; split it", MAX_FILE_BYTES >> 20);
+                        let detail = format!("the line is over the {} limit for one article; split it or raise --max-article-mb", size_name(self.limit));
                         return Some(match skipped {
                             Ok(()) => reject_unit(source, open.relative.clone(), "too_large", detail),
                             Err(e) => {
@@ -151,7 +159,7 @@ impl UnitWalker {
             return Some(reject_unit(rel.clone(), rel, "unsupported_type", "only .txt, .html, .htm, .json and .jsonl are read".into()));
         }
         let too_large = || {
-            let detail = format!("the file is over the {} MiB limit for one article; split it", MAX_FILE_BYTES >> 20);
+            let detail = format!("the file is over the {} limit for one article; split it or raise --max-article-mb", size_name(self.limit));
             Some(reject_unit(rel.clone(), rel.clone(), "too_large", detail))
         };
         let mut reader = match File::open(&file.path) {
@@ -161,7 +169,7 @@ impl UnitWalker {
         if ext == "jsonl" {
             // UTF-16 lines are transcoded whole (within the limit); UTF-8 is read line by line.
             let reader: Box<dyn BufRead + Send> = match utf16_codec(reader.fill_buf().unwrap_or_default()) {
-                Some(codec) => match read_limited(&mut reader) {
+                Some(codec) => match read_limited(&mut reader, self.limit) {
                     Ok(Some(bytes)) => Box::new(Cursor::new(transcode_utf16(&bytes, codec))),
                     Ok(None) => return too_large(),
                     Err(e) => return unreadable(e),
@@ -171,7 +179,7 @@ impl UnitWalker {
             self.jsonl = Some(OpenJsonl { reader, relative: rel, line: 0, buf: Vec::new() });
             return self.next_jsonl_line();
         }
-        let bytes = match read_limited(&mut reader) {
+        let bytes = match read_limited(&mut reader, self.limit) {
             Ok(Some(b)) => b,
             Ok(None) => return too_large(),
             Err(e) => return unreadable(e),
@@ -206,11 +214,15 @@ impl UnitWalker {
 
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
-/// The whole of `reader`, or None when it is over `MAX_FILE_BYTES`.
-fn read_limited(reader: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
+/// The whole of `reader`, or None when it is over `limit` bytes.
+fn read_limited(reader: &mut impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     let mut bytes = Vec::new();
-    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+fn size_name(bytes: u64) -> String {
+    if bytes >= 1 << 20 { format!("{} MiB", bytes >> 20) } else { format!("{bytes} bytes") }
 }
 
 /// Reads past the rest of an overlong line without keeping it.

@@ -230,3 +230,19 @@ fn one_run_over_many_bad_inputs_writes_a_version_and_names_the_reused_id() {
     assert_eq!(docs.height() + rejects.height(), units, "{sources:#?}");
     assert!(stderr.contains("reused_id.jsonl#2: id \"z9\" was already given to reused_id.jsonl#1, whose text differs"), "{stderr}");
 }
+
+#[test]
+fn the_size_budget_is_a_setting() {
+    let work = tempfile::tempdir().unwrap();
+    let inp = work.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    std::fs::write(inp.join("big.txt"), format!("{ARTICLE}\n").repeat((1 << 20) / ARTICLE.len() + 1)).unwrap();
+    std::fs::write(inp.join("lines.jsonl"), format!("{}\n{}\n", json_line("big", &format!("{ARTICLE} ").repeat((1 << 20) / ARTICLE.len() + 1)), json_line("small", ARTICLE))).unwrap();
+    let root = work.path().join("out");
+    let out = bin().args(["--quiet", "--max-article-mb", "1", "--input"]).arg(&inp).arg("--output").arg(&root).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let rejects = table(&root, "rejects");
+    let got: Vec<(Option<String>, Option<String>)> = str_col(&rejects, "source").into_iter().zip(str_col(&rejects, "reason")).collect();
+    assert_eq!(got, vec![(Some("big.txt".into()), Some("too_large".into())), (Some("lines.jsonl#1".into()), Some("too_large".into()))]);
+    assert_eq!(str_col(&table(&root, "documents"), "source"), vec![Some("lines.jsonl#2".to_string())]);
+}
