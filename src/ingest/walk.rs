@@ -113,7 +113,8 @@ impl UnitWalker {
                 Ok(n) => {
                     open.line += 1;
                     let source = format!("{}#{}", open.relative, open.line);
-                    if n as u64 > self.limit {
+                    let content = n - usize::from(buf.ends_with(b"\n"));
+                    if content as u64 > self.limit {
                         let skipped = skip_line(&mut open.reader);
                         let detail = format!("the line is over the {} limit for one article; split it or raise --max-article-mb", size_name(self.limit));
                         return Some(match skipped {
@@ -354,5 +355,20 @@ mod tests {
         assert!(matches!(damaged, Ok(Payload::Json(ref v, 2)) if v["text"] == "\u{FFFD}\u{FFFD} abc"), "{damaged:?}");
         let bad = parse_json_unit(b"{\"text\": abc}", "a.jsonl#3").err().map(|r| r.reason);
         assert_eq!(bad.as_deref(), Some("invalid_json"));
+    }
+
+    #[test]
+    fn jsonl_lines_over_the_limit_are_rejected_and_the_next_line_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        let fits = r#"{"text":"ab"}"#; // the limit, not counting its line break
+        let long = format!(r#"{{"text":"{}"}}"#, "x".repeat(100));
+        std::fs::write(&path, format!("{fits}\n{long}\n{fits}\n{long}")).unwrap();
+        let units: Vec<(String, Option<String>)> = UnitWalker::new(std::slice::from_ref(&path))
+            .with_limit(fits.len() as u64)
+            .map(|u| (u.source, u.payload.err().map(|r| r.reason)))
+            .collect();
+        let too_large = Some("too_large".to_string());
+        assert_eq!(units, vec![("a.jsonl#1".into(), None), ("a.jsonl#2".into(), too_large.clone()), ("a.jsonl#3".into(), None), ("a.jsonl#4".into(), too_large)]);
     }
 }
