@@ -20,6 +20,7 @@ pub struct Config {
     pub jobs: Option<usize>,
     pub keep: Option<usize>,
     pub max_article_mb: Option<u64>,
+    pub max_article_seconds: Option<f64>,
 }
 
 impl Config {

@@ -31,6 +31,17 @@ const BATCH_BYTES: u64 = 32 * 1024 * 1024;
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The time budget of one unit, checked when it is done: every extractor is linear in the text,
+/// so a unit over it (a minute by default, while 8 MB take under a second) points at a defect,
+/// and is a reject rather than a stall of the nightly run's data.
+fn too_slow(doc: &Document, took: std::time::Duration, budget: std::time::Duration) -> Option<Reject> {
+    (took > budget).then(|| Reject {
+        source: doc.source.clone(),
+        reason: "too_slow".into(),
+        detail: format!("reading it took {:.1} s, over the {:.1} s budget (--max-article-seconds); split the article, and report it", took.as_secs_f64(), budget.as_secs_f64()),
+    })
+}
+
 /// An `id` given twice (in JSON units or metadata) to different texts is a warning: both
 /// documents are kept, but joins on `source_id` will not be one-to-one. Ids are kept as
 /// hashes, with the key of the first document that had them.
@@ -63,6 +74,8 @@ pub struct RunOptions {
     pub keep: Option<usize>,
     /// Size budget of one article (file or JSONL line).
     pub max_article_bytes: u64,
+    /// Time budget of one article, from reading to extraction.
+    pub max_article_time: std::time::Duration,
     pub progress: bool,
 }
 
@@ -168,12 +181,18 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             let outcomes: Vec<Outcome> = pool.install(|| {
                 units
                     .into_par_iter()
-                    .map(|unit| match ingest::prepare(unit, &prepare_opts) {
-                        Ok(doc) => {
-                            let extraction = extract::extract(&doc);
-                            Outcome::Document(Box::new((doc, extraction)))
+                    .map(|unit| {
+                        let unit_started = Instant::now();
+                        match ingest::prepare(unit, &prepare_opts) {
+                            Ok(doc) => {
+                                let extraction = extract::extract(&doc);
+                                match too_slow(&doc, unit_started.elapsed(), opts.max_article_time) {
+                                    Some(reject) => Outcome::Rejected(reject),
+                                    None => Outcome::Document(Box::new((doc, extraction))),
+                                }
+                            }
+                            Err(reject) => Outcome::Rejected(reject),
                         }
-                        Err(reject) => Outcome::Rejected(reject),
                     })
                     .collect()
             });

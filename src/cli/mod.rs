@@ -68,6 +68,9 @@ pub struct RunArgs {
     /// Largest article read, file or JSONL line, in MiB; larger ones are `too_large` rejects [default: 64]
     #[arg(long)]
     pub max_article_mb: Option<u64>,
+    /// Longest time one article may take to read and extract; slower ones are `too_slow` rejects [default: 60]
+    #[arg(long)]
+    pub max_article_seconds: Option<f64>,
 }
 
 #[derive(Debug, Args, Default)]

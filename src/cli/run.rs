@@ -76,6 +76,11 @@ fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
         Some(mb) => mb.saturating_mul(1 << 20),
         None => crate::ingest::walk::MAX_FILE_BYTES,
     };
+    let max_article_time = match args.max_article_seconds.or(config.max_article_seconds) {
+        Some(s) if !(s > 0.0 && s.is_finite()) => return Err(UsageError(format!("--max-article-seconds {s} must be a positive number")).into()),
+        Some(s) => std::time::Duration::from_secs_f64(s),
+        None => std::time::Duration::from_secs(60),
+    };
     Ok(RunOptions {
         inputs,
         output: args.output.or(config.output).unwrap_or_else(|| PathBuf::from("relations-data")),
@@ -85,6 +90,7 @@ fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
         jobs,
         keep: args.keep.or(config.keep),
         max_article_bytes,
+        max_article_time,
         progress,
     })
 }

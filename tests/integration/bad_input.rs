@@ -246,3 +246,19 @@ fn the_size_budget_is_a_setting() {
     assert_eq!(got, vec![(Some("big.txt".into()), Some("too_large".into())), (Some("lines.jsonl#1".into()), Some("too_large".into()))]);
     assert_eq!(str_col(&table(&root, "documents"), "source"), vec![Some("lines.jsonl#2".to_string())]);
 }
+
+#[test]
+fn the_time_budget_is_a_setting_and_a_unit_over_it_is_a_reject() {
+    let work = tempfile::tempdir().unwrap();
+    let inp = work.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    std::fs::write(inp.join("a.txt"), ARTICLE).unwrap();
+    let root = work.path().join("out");
+    // No article is read in a nanosecond.
+    let out = bin().args(["--quiet", "--max-article-seconds", "0.000000001", "--input"]).arg(&inp).arg("--output").arg(&root).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(str_col(&table(&root, "rejects"), "reason"), vec![Some("too_slow".to_string())]);
+    assert_eq!(table(&root, "documents").height(), 0);
+    let out = bin().args(["--quiet", "--max-article-seconds", "0", "--input"]).arg(&inp).arg("--output").arg(&root).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a budget of 0 is a usage error");
+}
