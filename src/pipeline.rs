@@ -45,9 +45,8 @@ fn too_slow(doc: &Document, took: std::time::Duration, budget: std::time::Durati
 /// An `id` given twice (in JSON units or metadata) to different texts is a warning: both
 /// documents are kept, but joins on `source_id` will not be one-to-one. Ids are kept as
 /// hashes, with the key of the first document that had them.
-fn warn_on_reused_id(doc_of_id: &mut HashMap<u64, u64>, first_source_of: &HashMap<u64, Box<str>>, doc: &Document) {
+fn warn_on_reused_id(doc_of_id: &mut HashMap<u64, u64>, first_source_of: &HashMap<u64, Box<str>>, key: u64, doc: &Document) {
     let Some(id) = doc.source_id.as_deref().filter(|_| doc.source.contains('#')) else { return };
-    let key = doc_key(&doc.doc_id);
     let first = *doc_of_id.entry(doc_key(&short_hash(&[id]))).or_insert(key);
     if first != key {
         let source = first_source_of.get(&first).map_or("an earlier article", |s| &**s);
@@ -221,7 +220,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
                             continue;
                         }
                         first_source_of.insert(key, doc.source.as_str().into());
-                        warn_on_reused_id(&mut doc_of_id, &first_source_of, &doc);
+                        warn_on_reused_id(&mut doc_of_id, &first_source_of, key, &doc);
                         for a in ex.actors {
                             if !actors.contains_key(&*a.actor_id) {
                                 actors.insert(a.actor_id.to_string(), a);

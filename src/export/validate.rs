@@ -48,7 +48,7 @@ pub fn validate_version(dir: &Path, checksums: Checksums) -> Result<Vec<String>>
         let table = schema::table(&entry.table)?;
         let check = match entry.format.as_str() {
             "parquet" => check_parquet_schema(&path, table),
-            _ => check_csv_header(&path, table),
+            _ => check_csv_records(&path, table),
         };
         match check {
             Ok(rows) if rows != entry.rows => {
@@ -138,7 +138,7 @@ fn check_parquet_schema(path: &Path, table: &schema::TableSchema) -> Result<u64>
 }
 
 /// Checks a CSV file's header and counts its records (quoted fields may hold line breaks).
-fn check_csv_header(path: &Path, table: &schema::TableSchema) -> Result<u64> {
+fn check_csv_records(path: &Path, table: &schema::TableSchema) -> Result<u64> {
     use std::io::{BufRead, Read};
     let mut reader = std::io::BufReader::new(std::fs::File::open(path)?);
     let mut header = String::new();

@@ -80,22 +80,44 @@ pub fn utf8_lossy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, usize) {
     (String::from_utf8_lossy(bytes), replaced)
 }
 
+/// The byte-order mark of UTF-8, stripped wherever text is read.
+pub const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// The UTF-16 codec a byte-order mark opening `bytes` names, and the encoding it reads as.
+fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some((encoding_rs::UTF_16LE, Encoding::Utf16Le)),
+        [0xFE, 0xFF, ..] => Some((encoding_rs::UTF_16BE, Encoding::Utf16Be)),
+        _ => None,
+    }
+}
+
+/// Whether `bytes` open with a UTF-16 byte-order mark.
+pub fn has_utf16_bom(bytes: &[u8]) -> bool {
+    utf16_bom(bytes).is_some()
+}
+
+/// UTF-16 opened by its byte-order mark as UTF-8 bytes, for readers that parse UTF-8 (JSON);
+/// broken pairs become U+FFFD, which the JSON parser keeps in strings or rejects in structure.
+/// None without a mark.
+pub fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (codec, _) = utf16_bom(bytes)?;
+    Some(codec.decode_without_bom_handling(&bytes[2..]).0.into_owned().into_bytes())
+}
+
 fn decode_raw(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let whole = |text: String, encoding| Ok(Decoded { text, encoding, replaced: 0 });
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         return match std::str::from_utf8(rest) {
             Ok(s) => whole(s.to_owned(), Encoding::Utf8Bom),
             Err(_) => damaged_utf8(rest, Encoding::Utf8Bom),
         };
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(rest, encoding_rs::UTF_16LE, Encoding::Utf16Le);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(rest, encoding_rs::UTF_16BE, Encoding::Utf16Be);
+    if let Some((codec, encoding)) = utf16_bom(bytes) {
+        return decode_utf16(&bytes[2..], codec, encoding);
     }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);

@@ -39,7 +39,7 @@ impl MetadataIndex {
         let error = |problem: String| MetadataError { path: path.display().to_string(), problem };
         let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         let bytes = std::fs::read(path).map_err(|e| error(format!("cannot be read ({e}); check --metadata")))?;
-        let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).into_owned();
+        let text = String::from_utf8_lossy(bytes.strip_prefix(super::decode::UTF8_BOM).unwrap_or(&bytes)).into_owned();
         let rows = match ext.as_str() {
             "csv" => read_csv(&text).map_err(error)?,
             "jsonl" | "json" => read_jsonl(&text),

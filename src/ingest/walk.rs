@@ -1,6 +1,7 @@
 //! Finds input units in a deterministic order: one per .txt/.html file, one per JSON object,
 //! one per JSONL line. Files are read only when their unit is taken, so memory stays flat.
 
+use super::decode;
 use crate::model::Reject;
 use std::collections::VecDeque;
 use std::fs::File;
@@ -126,7 +127,7 @@ impl UnitWalker {
                             }
                         });
                     }
-                    let line = if open.line == 1 { buf.strip_prefix(UTF8_BOM).unwrap_or(buf) } else { buf };
+                    let line = if open.line == 1 { buf.strip_prefix(decode::UTF8_BOM).unwrap_or(buf) } else { buf };
                     if line.iter().all(|b| b.is_ascii_whitespace()) {
                         continue; // blank lines are not units
                     }
@@ -169,13 +170,14 @@ impl UnitWalker {
         };
         if ext == "jsonl" {
             // UTF-16 lines are transcoded whole (within the limit); UTF-8 is read line by line.
-            let reader: Box<dyn BufRead + Send> = match utf16_codec(reader.fill_buf().unwrap_or_default()) {
-                Some(codec) => match read_limited(&mut reader, self.limit) {
-                    Ok(Some(bytes)) => Box::new(Cursor::new(transcode_utf16(&bytes, codec))),
+            let reader: Box<dyn BufRead + Send> = if decode::has_utf16_bom(reader.fill_buf().unwrap_or_default()) {
+                match read_limited(&mut reader, self.limit) {
+                    Ok(Some(bytes)) => Box::new(Cursor::new(decode::utf16_to_utf8(&bytes).unwrap_or(bytes))),
                     Ok(None) => return too_large(),
                     Err(e) => return unreadable(e),
-                },
-                None => Box::new(reader),
+                }
+            } else {
+                Box::new(reader)
             };
             self.jsonl = Some(OpenJsonl { reader, relative: rel, line: 0, buf: Vec::new() });
             return self.next_jsonl_line();
@@ -188,12 +190,9 @@ impl UnitWalker {
         let size = bytes.len() as u64;
         match ext.as_str() {
             "json" => {
-                let bytes = match utf16_codec(&bytes) {
-                    Some(codec) => transcode_utf16(&bytes, codec),
-                    None => bytes,
-                };
-                let json = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
-                let (json, replaced) = super::decode::utf8_lossy(json);
+                let bytes = decode::utf16_to_utf8(&bytes).unwrap_or(bytes);
+                let json = bytes.strip_prefix(decode::UTF8_BOM).unwrap_or(&bytes);
+                let (json, replaced) = decode::utf8_lossy(json);
                 match serde_json::from_str::<serde_json::Value>(&json) {
                     Ok(serde_json::Value::Array(items)) => {
                         for (i, item) in items.into_iter().enumerate() {
@@ -212,8 +211,6 @@ impl UnitWalker {
         }
     }
 }
-
-const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// The whole of `reader`, or None when it is over `limit` bytes.
 fn read_limited(reader: &mut impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
@@ -244,21 +241,6 @@ fn skip_line(reader: &mut dyn BufRead) -> std::io::Result<()> {
             }
         }
     }
-}
-
-/// The UTF-16 codec a byte-order mark at the start of `bytes` names.
-fn utf16_codec(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    match bytes {
-        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
-        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
-        _ => None,
-    }
-}
-
-/// UTF-16 (after its BOM) as UTF-8; broken pairs become replacement characters, which the
-/// JSON parser then keeps in strings or rejects in structure.
-fn transcode_utf16(bytes: &[u8], codec: &'static encoding_rs::Encoding) -> Vec<u8> {
-    codec.decode_without_bom_handling(&bytes[2..]).0.into_owned().into_bytes()
 }
 
 fn file_kind(meta: &std::fs::Metadata) -> &'static str {
@@ -308,7 +290,7 @@ fn parse_json_unit(line: &[u8], source: &str) -> Result<Payload, Reject> {
     let (parsed, replaced) = match simdutf8::basic::from_utf8(line) {
         Ok(text) => (serde_json::from_str::<serde_json::Value>(text), 0),
         Err(_) => {
-            let (text, replaced) = super::decode::utf8_lossy(line);
+            let (text, replaced) = decode::utf8_lossy(line);
             (serde_json::from_str::<serde_json::Value>(&text), replaced)
         }
     };
