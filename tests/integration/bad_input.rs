@@ -234,10 +234,9 @@ fn one_run_over_many_bad_inputs_writes_a_version_and_names_the_reused_id() {
 #[test]
 fn the_size_budget_is_a_setting() {
     let work = tempfile::tempdir().unwrap();
-    let inp = work.path().join("in");
-    std::fs::create_dir_all(&inp).unwrap();
-    std::fs::write(inp.join("big.txt"), format!("{ARTICLE}\n").repeat((1 << 20) / ARTICLE.len() + 1)).unwrap();
-    std::fs::write(inp.join("lines.jsonl"), format!("{}\n{}\n", json_line("big", &format!("{ARTICLE} ").repeat((1 << 20) / ARTICLE.len() + 1)), json_line("small", ARTICLE))).unwrap();
+    let big = format!("{ARTICLE}\n").repeat((1 << 20) / ARTICLE.len() + 1);
+    let lines = format!("{}\n{}\n", json_line("big", &big.replace('\n', " ")), json_line("small", ARTICLE));
+    let inp = input_folder(work.path(), &[("big.txt", big.as_bytes()), ("lines.jsonl", lines.as_bytes())]);
     let root = work.path().join("out");
     let out = bin().args(["--quiet", "--max-article-mb", "1", "--input"]).arg(&inp).arg("--output").arg(&root).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
@@ -250,9 +249,7 @@ fn the_size_budget_is_a_setting() {
 #[test]
 fn the_time_budget_is_a_setting_and_a_unit_over_it_is_a_reject() {
     let work = tempfile::tempdir().unwrap();
-    let inp = work.path().join("in");
-    std::fs::create_dir_all(&inp).unwrap();
-    std::fs::write(inp.join("a.txt"), ARTICLE).unwrap();
+    let inp = input_folder(work.path(), &[("a.txt", ARTICLE.as_bytes())]);
     let root = work.path().join("out");
     // No article is read in a nanosecond.
     let out = bin().args(["--quiet", "--max-article-seconds", "0.000000001", "--input"]).arg(&inp).arg("--output").arg(&root).output().unwrap();

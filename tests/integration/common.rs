@@ -74,3 +74,23 @@ pub fn data_hashes(dir: &Path) -> Vec<(String, String)> {
 pub fn str_col(df: &DataFrame, name: &str) -> Vec<Option<String>> {
     df.column(name).unwrap().str().unwrap().iter().map(|s| s.map(str::to_string)).collect()
 }
+
+/// A folder `in` under `work` holding these files (name, content).
+pub fn input_folder(work: &Path, files: &[(&str, &[u8])]) -> PathBuf {
+    let inp = work.join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    for (name, content) in files {
+        std::fs::write(inp.join(name), content).unwrap();
+    }
+    inp
+}
+
+/// Hidden entries (temporary folders of killed or pruning runs) left in a dataset's `versions/`.
+pub fn hidden_in_versions(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root.join("versions"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect()
+}

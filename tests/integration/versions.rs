@@ -85,17 +85,14 @@ fn a_kill_while_pruning_leaves_whole_versions_and_the_next_run_finishes_it() {
     assert_eq!(export(&["--input", inp.to_str().unwrap(), "--format", "csv", "--keep", "1"], &root), 0);
     assert_eq!(versions(&root), ["v000004"]);
     assert!(!doomed.exists());
-    let leftovers: Vec<_> = std::fs::read_dir(root.join("versions")).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with('.')).collect();
-    assert!(leftovers.is_empty());
+    assert!(hidden_in_versions(&root).is_empty());
 }
 
 #[test]
 fn metadata_problems_are_warnings_with_line_numbers_or_a_usage_error() {
     let work = tempfile::tempdir().unwrap();
-    let inp = work.path().join("in");
-    std::fs::create_dir_all(&inp).unwrap();
-    std::fs::write(inp.join("a.txt"), ARTICLE).unwrap();
-    std::fs::write(inp.join("b.txt"), format!("{ARTICLE} (2)")).unwrap();
+    let second = format!("{ARTICLE} (2)");
+    let inp = input_folder(work.path(), &[("a.txt", ARTICLE.as_bytes()), ("b.txt", second.as_bytes())]);
     let meta = work.path().join("meta.csv");
     std::fs::write(&meta, "path,outlet,published,colour\na.txt,\"Libya Observer,2025-13-45,red\nb.txt,Alwasat,2025-02-03,blue\n").unwrap();
     let root = work.path().join("out");
