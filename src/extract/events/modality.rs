@@ -2,7 +2,8 @@
 //! Speculation, negation and future cues in the same clause cancel a trigger: `scope=before`
 //! cues up to 8 words before it, `scope=clause` cues anywhere before it (a denial covers its
 //! whole clause), `scope=after` cues up to 2 words after it ("زيارة مرتقبة"). Reporting cues
-//! never cancel one; a question cancels all of its sentence's. A purpose cue (لبحث) makes
+//! never cancel one; a question cancels all of its sentence's. A word of sport anywhere in
+//! the sentence cancels its contracts and sanctions (a club's). A purpose cue (لبحث) makes
 //! what follows it the aim of an act stated before it. A date ahead of publication is the
 //! other sign of a plan (`events::dates::is_ahead`).
 
@@ -22,6 +23,9 @@ enum Scope {
     After,
     /// A purpose phrase (لبحث، من أجل): what follows it is the aim of an act stated before.
     Purpose,
+    /// A word of sport anywhere in the sentence (لاعب، كرة القدم): a signed contract or a
+    /// penalty there is a club's, not a state's or a company's.
+    Sport,
 }
 
 struct Cue {
@@ -45,6 +49,7 @@ static CUES: LazyLock<Gazetteer<Cue>> = LazyLock::new(|| {
         let notes = t.get(r, "notes").unwrap_or("");
         let scope = match kind {
             "purpose" => Scope::Purpose,
+            "sport" => Scope::Sport,
             _ if notes.starts_with("scope=after") => Scope::After,
             _ if notes.starts_with("scope=clause") => Scope::Clause,
             _ => Scope::Before,
@@ -106,14 +111,18 @@ impl<'s> Modality<'s> {
         let pos = self.positions.get_or_init(|| Positions::new(self.norm));
         let (tw, tc) = (pos.word_index(h.word_start), pos.clause_of(h.word_start));
         let policy = matches!(event, EventType::Sanction | EventType::VisaPolicy);
+        let club_sense = matches!(event, EventType::EconomicCooperation | EventType::Sanction);
         self.cues.iter().any(|&(cs, ce, scope, cancels_a_step)| {
+            if scope == Scope::Sport {
+                return club_sense;
+            }
             if pos.clause_of(cs) != tc || (cs < h.end && h.word_start < ce) || (policy && cancels_a_step) {
                 return false;
             }
             match scope {
                 Scope::Before => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 8,
                 Scope::Clause => ce <= h.word_start,
-                Scope::Purpose => false,
+                Scope::Purpose | Scope::Sport => false,
                 Scope::After => cs >= h.end && pos.word_index(cs).saturating_sub(pos.word_index(h.end)) <= 2,
             }
         })

@@ -8,6 +8,7 @@ use super::super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
 use super::modality::{self, Modality};
 use super::EventType;
 use crate::data_file;
+use crate::text::normalize::normalize_str;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,10 @@ enum Strength {
 struct Trigger {
     event: EventType,
     strength: Strength,
+    /// For a weak form: the only forms that may confirm it (normalized), when the verb alone
+    /// names several acts ("وقعت ... عقدا" is a contract, "وقعت ... مشروعا" is not). Empty:
+    /// any form of its type.
+    confirmed_by: Vec<String>,
 }
 
 static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
@@ -30,7 +35,8 @@ static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
             Some("support") => Strength::Support,
             _ => Strength::Weak,
         };
-        Some(Trigger { event, strength })
+        let confirmed_by = t.variants(r, "confirmed_by").into_iter().map(normalize_str).collect();
+        Some(Trigger { event, strength, confirmed_by })
     })
 });
 
@@ -70,7 +76,8 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
             Strength::Support => false,
             Strength::Weak => hits.iter().enumerate().any(|(j, o)| {
                 let ot = &g.entries[o.entry];
-                j != i && ot.event == t.event && (ot.strength != Strength::Weak || norm[o.start..o.end] != norm[h.start..h.end])
+                let form = &norm[o.start..o.end];
+                j != i && ot.event == t.event && (ot.strength != Strength::Weak || form != &norm[h.start..h.end]) && (t.confirmed_by.is_empty() || t.confirmed_by.iter().any(|c| c == form))
             }),
         };
         // One event per type and clause: a second act of the type needs its own clause and a
@@ -92,7 +99,6 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalize::normalize_str;
 
     fn types(text: &str) -> Vec<&'static str> {
         fire(&normalize_str(text)).into_iter().map(|f| f.event.codes().0).collect()
