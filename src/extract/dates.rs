@@ -1625,6 +1625,11 @@ impl<'t> Doc<'t> {
         if needs_prefix && !prefixed {
             return None;
         }
+        // "بعد يومين من لقائه", "قبل يومين من الزيارة": counted from another event, not from
+        // publication; its date is that event's, unknown here.
+        if matches!(self.word(i), Some("قبل" | "بعد")) && self.word(e) == Some("من") {
+            return None;
+        }
         let skip = self.skip(i);
         if let Some((wd, e2)) = self.weekday_at(e) {
             return Some(Cand {
