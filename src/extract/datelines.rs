@@ -11,6 +11,11 @@ use std::sync::LazyLock;
 
 /// A date standing on a short line near the top is the article's dateline, not an event's date.
 pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
+    // A dateline states its date in digits ("طرابلس 9 يونيو 2025"، "تونس - 8 - 4"); a short
+    // line dated by a weekday or "أمس" is a headline or a sentence ("زار وفد تركي طرابلس أمس").
+    if !d.text.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)) {
+        return false;
+    }
     // A line whose start is out of reach is long: no dateline, no timestamp.
     let Some((line_start, line_no)) = line_of(text, d.start) else { return false };
     let line_end = line_end_near(text, d.end);
