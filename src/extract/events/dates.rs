@@ -43,6 +43,20 @@ pub fn is_frame(before: &str) -> bool {
     }
 }
 
+/// Does the sentence name an act before it as its frame ("ووقع الجانبان خلال الزيارة", "على
+/// هامش الاجتماع")? Its act then happened then, on the date that act took.
+pub fn names_earlier_act(sentence: &str) -> bool {
+    const FRAMES: [&str; 6] = ["خلال", "وخلال", "اثناء", "واثناء", "هامش", "ختام"];
+    const ACTS: [&str; 10] = ["الزياره", "اللقاء", "الاجتماع", "الاجتماعات", "المباحثات", "المحادثات", "القمه", "الجوله", "المنتدي", "الملتقي"];
+    let mut words = sentence.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+    let mut previous = None;
+    words.any(|w| {
+        let framed = previous.is_some_and(|p| folded_is(p, &FRAMES)) && ACTS.iter().any(|act| folded(w).eq(folded(act)));
+        previous = Some(w);
+        framed
+    })
+}
+
 /// Does a trigger after `before` (its sentence up to it) recall background ("وكانت ليبيا قد
 /// وقعت", "سبق أن زار", "في وقت سابق")? Then it has no date unless its own sentence states one.
 pub fn is_recall(before: &str) -> bool {

@@ -135,7 +135,9 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
                 let to = a.dates.partition_point(|d| d.start < start);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
                 let frames_before = fired.event == EventType::Visit && dates::is_frame(&a.text[start..trigger_at]);
-                a.dates[from..to.max(from)].iter().rev().find(|d| d.end <= start && d.date.is_some() && (frames_before || !claimed_before.contains(&d.start)))
+                // An act framed by the one before ("ووقع الجانبان خلال الزيارة") shares its date.
+                let shares_date = frames_before || dates::names_earlier_act(&a.text[start..end]);
+                a.dates[from..to.max(from)].iter().rev().find(|d| d.end <= start && d.date.is_some() && (shares_date || !claimed_before.contains(&d.start)))
             });
             if dates::is_recalled_history(a.doc.published_date, date.and_then(|d| d.date)) {
                 continue;
