@@ -328,3 +328,25 @@ mod tests {
         assert_ne!(short_hash(&["a", "bc"]), short_hash(&["ab", "c"]));
     }
 }
+
+#[cfg(test)]
+impl Document {
+    /// A made-up Arabic article published on `published` (YYYY-MM-DD), for tests.
+    pub fn made_up(text: &str, published: &str) -> Document {
+        Document {
+            doc_id: "t".into(),
+            source: "test".into(),
+            source_id: None,
+            url: None,
+            outlet: None,
+            title: None,
+            published_date: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            published_date_source: "metadata",
+            language: Some("ar".into()),
+            n_chars: text.chars().count() as i32,
+            text: text.into(),
+            boilerplate_chars: 0,
+            decode_errors: 0,
+        }
+    }
+}

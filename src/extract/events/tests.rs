@@ -5,21 +5,7 @@ use crate::model::Document;
 
 /// A made-up article published on `published`.
 fn article(text: &str, published: &str) -> Document {
-    Document {
-        doc_id: "t".into(),
-        source: "test".into(),
-        source_id: None,
-        url: None,
-        outlet: None,
-        title: None,
-        published_date: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-        published_date_source: "metadata",
-        language: Some("ar".into()),
-        n_chars: text.chars().count() as i32,
-        text: text.into(),
-        boilerplate_chars: 0,
-        decode_errors: 0,
-    }
+    Document::made_up(text, published)
 }
 
 /// Its events as (type, date, precision).
