@@ -118,7 +118,7 @@ pub fn find_figures(sentence: &str, dates: &SentenceDates) -> Vec<FigureMatch> {
         .enumerate()
         .map(|(idx, f)| {
             let next_first = found.get(idx + 1).map_or(doc.tokens.len(), |g| g.first);
-            year_for(f, next_first, &years)
+            year_for(&doc, f, next_first, &years)
         })
         .collect();
     share_list_years(&doc, &found, &mut years_found);

@@ -39,11 +39,14 @@ pub(super) fn is_copyright(token: &str) -> bool {
 
 /// A year written right after the figure ("... في عام 2023"), else the nearest year before it in
 /// the sentence, else one a few words after it; never past the next figure. The flag says the
-/// year came after the figure.
-pub(super) fn year_for(f: &Found, next_first: usize, years: &[(usize, i32)]) -> (Option<i32>, bool) {
+/// year came after the figure. A year after a comma belongs to the next clause ("600 مليون
+/// يورو، ومن المقرر أن ينتهي في 2027"), not to the figure.
+pub(super) fn year_for(doc: &Doc, f: &Found, next_first: usize, years: &[(usize, i32)]) -> (Option<i32>, bool) {
     const NEAR_AFTER: usize = 3;
     const FAR_AFTER: usize = 8;
-    let after = |window: usize| years.iter().find(|(tok, _)| *tok >= f.end && *tok < next_first && tok - f.end < window);
+    let figure_end = doc.span(f.first, f.end).1;
+    let same_clause = |tok: usize| doc.tokens.get(tok).is_none_or(|t| !doc.src.get(figure_end..t.start).is_some_and(|gap| gap.contains('،') || gap.contains(", ")));
+    let after = |window: usize| years.iter().find(|(tok, _)| *tok >= f.end && *tok < next_first && tok - f.end < window && same_clause(*tok));
     if let Some((_, year)) = after(NEAR_AFTER) {
         return (Some(*year), true);
     }
