@@ -93,12 +93,14 @@ pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], e
 
 /// A figure compared with an earlier one of the sentence, its unit left unsaid: "3 مليارات
 /// دولار في 2023، مقابل 2.1 مليار في 2022", "800 مليون دولار بعد أن كانت 600 مليونا",
-/// "700 ألف برميل يوميا مقارنة بـ1.2 مليون". Only a number with a scale word counts, so that
-/// a year or a bare count after the cue stays none.
+/// "700 ألف برميل يوميا مقارنة بـ1.2 مليون", or joined to it by و a few words on ("50 مليون
+/// دولار في 2023 و70 مليونا في 2024"). Only a number with a scale word counts, so that a year
+/// or a bare count after the cue stays none.
 pub(super) fn compared_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
     // Normalized cue words: مقابل، مقارنة (بـ)، كان/كانت (بعد أن كانت).
     const CUES: [&str; 4] = ["مقابل", "مقارنه", "كان", "كانت"];
     const CUE_WINDOW: usize = 3;
+    const JOIN_WINDOW: usize = 4;
     let mut out: Vec<Found> = Vec::new();
     for p in phrases.iter().filter(|p| p.scaled) {
         let (start, end) = doc.span(p.first, p.end);
@@ -108,7 +110,8 @@ pub(super) fn compared_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], e
         let cued = (p.first.saturating_sub(CUE_WINDOW)..p.first).any(|k| numbers::word_cores(doc.text(k)).any(|c| CUES.contains(&c)));
         // The figure compared with: the nearest one before, money or a quantity with its unit.
         let Some(base) = found.iter().filter(|f| f.end <= p.first && f.kind != FigureKind::Percent && !f.unit.is_empty()).max_by_key(|f| f.end) else { continue };
-        if cued {
+        let joined = (p.first.checked_sub(1).is_some_and(|k| doc.text(k) == "و") || (p.clitic_chars > 0 && doc.text(p.first).starts_with('و'))) && p.first - base.end <= JOIN_WINDOW;
+        if cued || joined {
             out.push(figure_like(base, p, p.value));
         }
     }
