@@ -93,10 +93,13 @@ impl<'s> Modality<'s> {
             .into_iter()
             .filter(|h| {
                 let cue = &CUES.entries[h.entry];
-                !cue.needs_present || {
-                    let w = next_word(norm, h.end);
-                    w != "تم" && w.starts_with(['ي', 'ت', 'ن'])
-                }
+                // "قادمة من تركيا" is "coming from", not "next" (الأسبوع القادم).
+                let coming_from = norm[h.start..h.end].starts_with("قادم") && next_word(norm, h.end) == "من";
+                !coming_from
+                    && (!cue.needs_present || {
+                        let w = next_word(norm, h.end);
+                        w != "تم" && w.starts_with(['ي', 'ت', 'ن'])
+                    })
             })
             .map(|h| (h.word_start, h.end, CUES.entries[h.entry].scope, CUES.entries[h.entry].cancels_a_step))
             .collect();

@@ -93,6 +93,13 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
             fired.push(Fired { event: t.event, start: h.word_start, form_start: h.start, end: h.end });
         }
     }
+    // A cargo that arrives (وصلت ... شحنة ... قادمة من) is a delivery, not a visit: a visit
+    // read only from arrival words gives way to a delivery of arms or aid.
+    let delivered = fired.iter().any(|f| matches!(f.event, EventType::ArmsTransfer | EventType::Aid));
+    let visit_named = hits.iter().any(|h| matches!(&g.entries[h.entry], Trigger { event: EventType::Visit, strength: Strength::Strong, .. }));
+    if delivered && !visit_named {
+        fired.retain(|f| f.event != EventType::Visit);
+    }
     fired
 }
 
