@@ -223,6 +223,8 @@ pub struct Mention {
     pub actor_id: SharedStr,
     pub mention_text: Excerpt,
     pub role_text: Option<String>,
+    /// English gloss of the role (title lexicon, then the state or body it names).
+    pub role_en: Option<String>,
     pub char_start: i32,
     pub char_end: i32,
 }
@@ -237,6 +239,10 @@ pub struct Figure {
     pub value: f64,
     pub unit: Option<String>,
     pub year: Option<i32>,
+    /// exact | about | more_than | less_than | at_least | range.
+    pub qualifier: &'static str,
+    /// actual | target | forecast: a 2027 target is not a 2027 value.
+    pub status: &'static str,
     pub countries: Vec<SharedStr>,
     pub text: String,
     pub sentence: Excerpt,

@@ -6,7 +6,7 @@ use polars::prelude::*;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-pub const SCHEMA_VERSION: &str = "1.2.0";
+pub const SCHEMA_VERSION: &str = "1.3.0";
 
 /// Output tables in the order they are written and listed.
 pub const TABLES: [&str; 8] = ["documents", "events", "stories", "actors", "mentions", "figures", "sectors", "rejects"];

@@ -40,7 +40,8 @@ fn mentions(a: &Analysis) -> Vec<Mention> {
         .iter()
         .map(|m| {
             let (char_start, char_end) = a.chars.chars(m.start, m.end);
-            Mention { doc_id: a.doc_id.clone(), actor_id: m.actor.id(), mention_text: a.excerpt(m.start, m.end), role_text: m.role_text.clone(), char_start, char_end }
+            let role_en = m.role_text.as_deref().and_then(actors::roles::role_en);
+            Mention { doc_id: a.doc_id.clone(), actor_id: m.actor.id(), mention_text: a.excerpt(m.start, m.end), role_text: m.role_text.clone(), role_en, char_start, char_end }
         })
         .collect()
 }

@@ -107,6 +107,7 @@ pub fn mentions_frame(rows: &[Mention]) -> Result<DataFrame> {
         text_required("actor_id", rows.iter().map(|r| &*r.actor_id)),
         text_required("mention_text", rows.iter().map(|r| r.mention_text.as_str())),
         text("role_text", rows.iter().map(|r| r.role_text.as_deref())),
+        text("role_en", rows.iter().map(|r| r.role_en.as_deref())),
         int32_required("char_start", rows.iter().map(|r| r.char_start)),
         int32_required("char_end", rows.iter().map(|r| r.char_end)),
     ])
@@ -121,6 +122,8 @@ pub fn figures_frame(rows: &[Figure]) -> Result<DataFrame> {
         float64("value", rows.iter().map(|r| r.value)),
         text("unit", rows.iter().map(|r| r.unit.as_deref())),
         int32("year", rows.iter().map(|r| r.year)),
+        text_required("qualifier", rows.iter().map(|r| r.qualifier)),
+        text_required("status", rows.iter().map(|r| r.status)),
         string_list("countries", rows.iter().map(|r| &r.countries))?,
         text_required("text", rows.iter().map(|r| r.text.as_str())),
         text_required("sentence", rows.iter().map(|r| r.sentence.as_str())),

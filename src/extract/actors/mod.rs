@@ -15,6 +15,7 @@ use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 mod org_names;
+pub mod roles;
 use org_names::{adjective_country_at, latin_name_end, merge_partial_org_names, org_name_end, quoted_name_end, registry_form_at, ChainEnds};
 
 /// One actor mention, in byte offsets of the original text.
@@ -27,7 +28,8 @@ pub struct ActorMention {
 }
 
 struct Lexicons {
-    titles: Gazetteer<()>,
+    /// Title forms and their English gloss.
+    titles: Gazetteer<String>,
     org_heads: Gazetteer<OrgHead>,
     /// Normalized given names, each one word; the entry says "also an ordinary word". Matched
     /// in the document's one lexicon pass rather than looked up word by word here.
@@ -46,7 +48,7 @@ struct OrgHead {
 const FUNCTION_WORDS: &str = "في من الى إلى على عن مع خلال لدى الذي التي الذين أن ان إن قد كما حيث بعد قبل عند حول ضد بين منذ وذلك ذلك هذا هذه هو هي هم التى اليوم امس أمس غدا يوم يوم، كان كانت تم لم لن لا ما إنه انه أنه وقال قال قالت أكد اكد أكدت أوضح اوضح أشار اشار أضاف اضاف وأضاف وأكد أعلن اعلن بحث يبحث استقبل التقى يلتقي وصل زار يزور وقع يوقع ناقش رئيس وزير نائب سفير مبعوث السيد بن ورئيس ووزير ونائب الرئيس اللواء العميد الفريق المشير عبر وفق بحسب نحو أكثر اكثر جميع كل بعض عدة إضافة اضافة فيما بينما ثم أو او أي اي";
 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
-    let titles = Gazetteer::from_tsv(data_file!("lexicon/titles.tsv"), "title_ar", |_, _| Some(()));
+    let titles = Gazetteer::from_tsv(data_file!("lexicon/titles.tsv"), "title_ar", |t, r| Some(t.get(r, "role_en").unwrap_or("").to_string()));
     let org_heads = Gazetteer::from_tsv(data_file!("lexicon/org_heads.tsv"), "head_ar", |t, r| {
         Some(OrgHead { kind: t.get(r, "org_kind").unwrap_or("other").to_string(), chain: t.get(r, "chain") == Some("yes") })
     });

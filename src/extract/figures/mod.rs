@@ -46,6 +46,60 @@ impl FigureKind {
     }
 }
 
+/// How the text states the value: "نحو 30" is about 30, "بين 100 و1500" a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    About,
+    MoreThan,
+    LessThan,
+    AtLeast,
+    Range,
+}
+
+impl Qualifier {
+    /// From the meaning column of `approximators.tsv`.
+    fn parse(meaning: &str) -> Qualifier {
+        match meaning {
+            "about" => Qualifier::About,
+            "more_than" => Qualifier::MoreThan,
+            "less_than" => Qualifier::LessThan,
+            "at_least" => Qualifier::AtLeast,
+            _ => Qualifier::Exact,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// Whether the figure is a value reached, a goal or an expectation: "تستهدف رفع الإنتاج إلى
+/// مليوني برميل" is a target, "من المتوقع أن تبلغ" a forecast (`figure_status.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Actual,
+    Target,
+    Forecast,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Actual => "actual",
+            Status::Target => "target",
+            Status::Forecast => "forecast",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureMatch {
     pub start: usize,
@@ -61,6 +115,8 @@ pub struct FigureMatch {
     pub metric: Option<String>,
     /// The year the figure refers to when the sentence states it.
     pub year: Option<i32>,
+    pub qualifier: Qualifier,
+    pub status: Status,
 }
 
 /// What a sentence's date expressions tell the figure reader: byte ranges that are no figure,
@@ -104,7 +160,11 @@ pub fn find_figures(sentence: &str, dates: &SentenceDates) -> Vec<FigureMatch> {
         }
     }
     found.extend(dual_figures(&doc, &phrases, &found, exclude));
-    found.extend(range_lower_ends(&doc, &phrases, &found, exclude));
+    let ranges = range_lower_ends(&doc, &phrases, &found, exclude);
+    for (lower, upper) in ranges {
+        found[upper].qualifier = Qualifier::Range;
+        found.push(lower);
+    }
     found.extend(compared_figures(&doc, &phrases, &found, exclude));
     if found.is_empty() {
         return Vec::new();
@@ -142,6 +202,8 @@ pub fn find_figures(sentence: &str, dates: &SentenceDates) -> Vec<FigureMatch> {
                 unit,
                 metric: metric_for(f, &metric_hits).map(str::to_string),
                 year,
+                qualifier: f.qualifier,
+                status: status_of(&doc, f),
             }
         })
         .collect()
@@ -262,11 +324,11 @@ impl<T: Copy> Lexicon<T> {
     }
 
     /// The longest entry that ends right before token `end` (for words written before a
-    /// number): its first token and the clitic characters skipped on it.
-    fn match_ending_at(&self, doc: &Doc, end: usize) -> Option<(usize, usize)> {
+    /// number): its first token, the clitic characters skipped on it and its value.
+    fn match_ending_at(&self, doc: &Doc, end: usize) -> Option<(usize, usize, T)> {
         (1..=4).rev().filter_map(|len| end.checked_sub(len)).find_map(|start| {
-            let (e, _, skipped) = self.match_skipping(doc, start)?;
-            (e == end && (start + 1..end).all(|k| doc.same_line(k))).then_some((start, skipped))
+            let (e, value, skipped) = self.match_skipping(doc, start)?;
+            (e == end && (start + 1..end).all(|k| doc.same_line(k))).then_some((start, skipped, value))
         })
     }
 }
@@ -417,6 +479,23 @@ fn simple_lexicon(data: &'static str, loose: bool) -> Lexicon<&'static str> {
     lex
 }
 
+static STATUS_CUES: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("figure_status.tsv"), true));
+
+/// A target or forecast cue up to `BEFORE` words before the figure or `AFTER` words after it
+/// ("بحلول 2030"), on its line; else the figure is a value reached.
+fn status_of(doc: &Doc, f: &Found) -> Status {
+    const BEFORE: usize = 10;
+    const AFTER: usize = 3;
+    let cue = |k: usize| STATUS_CUES.match_at(doc, k).filter(|&(end, _)| end <= f.first || k >= f.end).map(|(_, meaning)| meaning);
+    let before = (f.first.saturating_sub(BEFORE)..f.first).rev().take_while(|&k| doc.same_line(k + 1)).find_map(cue);
+    let after = || (f.end..(f.end + AFTER).min(doc.tokens.len())).take_while(|&k| doc.same_line(k)).find_map(cue);
+    match before.or_else(after) {
+        Some("target") => Status::Target,
+        Some("forecast") => Status::Forecast,
+        _ => Status::Actual,
+    }
+}
+
 static APPROXIMATORS: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("approximators.tsv"), true));
 static BLOCKERS: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("number_blockers.tsv"), true));
 static PERCENT_MARKERS: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| simple_lexicon(lexicon_file!("percent_markers.tsv"), false));
@@ -441,6 +520,7 @@ struct Found {
     unit_suffix: &'static str,
     currency_by_context: bool,
     metric: Option<&'static str>,
+    qualifier: Qualifier,
 }
 
 fn overlaps(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
@@ -468,9 +548,10 @@ fn figure_after_number(doc: &Doc, phrase: &Phrase) -> Option<Found> {
         unit_suffix: "",
         currency_by_context: false,
         metric: None,
+        qualifier: Qualifier::Exact,
     };
     let with_prefix = |f: Found| match APPROXIMATORS.match_ending_at(doc, f.first).filter(|_| doc.same_line(f.first)) {
-        Some((start, clitic_chars)) => Found { first: start, clitic_chars, ..f },
+        Some((start, clitic_chars, meaning)) => Found { first: start, clitic_chars, qualifier: Qualifier::parse(meaning), ..f },
         None => f,
     };
     let sign_first = |f: Found| Found { first: phrase.first.saturating_sub(1), clitic_chars: 0, ..f };
@@ -722,6 +803,26 @@ mod tests {
         assert_eq!(find_figures(s, &SentenceDates::default()).len(), 1);
         let start = s.find('5').unwrap_or(0);
         assert!(find_figures(s, &SentenceDates { exclude: vec![(start, start + 1)], ..Default::default() }).is_empty());
+    }
+
+    #[test]
+    fn qualifier_and_status_say_how_the_value_is_stated() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("بلغ حجم التبادل التجاري 5 مليارات دولار", &[("exact", "actual")]),
+            ("وصل نحو 30 مدربا عسكريا إلى القاعدة", &[("about", "actual")]),
+            ("يعمل في ليبيا أكثر من مليون عامل مصري", &[("more_than", "actual")]),
+            ("قدمت إيطاليا مساعدات لا تقل عن 20 مليون يورو", &[("at_least", "actual")]),
+            ("بلغت الخسائر أقل من 5 ملايين دينار", &[("less_than", "actual")]),
+            ("نشرت روسيا ما بين 100 و1500 جندي", &[("range", "actual"), ("range", "actual")]),
+            ("تستهدف المؤسسة رفع الإنتاج إلى مليوني برميل يوميا", &[("exact", "target")]),
+            ("يرتفع التبادل التجاري إلى 10 مليارات دولار بحلول 2030", &[("exact", "target")]),
+            ("من المتوقع أن يبلغ النمو 5% العام المقبل", &[("exact", "forecast")]),
+            ("ستبلغ قيمة المشروع نحو 600 مليون يورو", &[("about", "forecast")]),
+        ];
+        for (phrase, want) in cases {
+            let got: Vec<(&str, &str)> = find_figures(phrase, &SentenceDates::default()).iter().map(|f| (f.qualifier.as_str(), f.status.as_str())).collect();
+            assert_eq!(got, *want, "{phrase}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Figures read from their neighbours: counted nouns in the dual with no number, the lower
 //! ends of ranges, and figures compared with an earlier one whose unit is left unsaid.
 
-use super::{extend_quantity, overlaps, FigureKind, Found, NounForm, UNITS};
+use super::{extend_quantity, overlaps, FigureKind, Found, NounForm, Qualifier, UNITS};
 use crate::extract::numbers::{self, Doc, Phrase, TokKind};
 
 /// Counted nouns in the dual with no number before them: "طائرتين", "حقلي غاز", "موقعي تدريب".
@@ -53,6 +53,7 @@ pub(super) fn dual_figures(doc: &Doc, phrases: &[Phrase], found: &[Found], exclu
             unit_suffix: "",
             currency_by_context: false,
             metric: unit.metric,
+            qualifier: Qualifier::Exact,
         };
         let f = extend_quantity(doc, f);
         i = f.end;
@@ -70,13 +71,13 @@ fn figure_like(like: &Found, p: &Phrase, value: f64) -> Found {
 /// The lower end of a range: "ما بين 100 و1500 جندي", "بين 2 و3 مليارات دولار", "من 20 إلى 30
 /// مليون يورو". The bare number before و / إلى / حتى is a figure of the same kind and unit as
 /// the figure that closes the range, and takes its scale word when it has none ("2" of "2 و3
-/// مليارات" is 2 billion).
-pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<Found> {
+/// مليارات" is 2 billion). Each lower end comes with the index in `found` of its upper end.
+pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<(Found, usize)> {
     // Normalized: "إلى" is "الي", "حتى" is "حتي".
     const JOINERS: [&str; 4] = ["و", "الي", "حتي", "-"];
     const OPENERS: [&str; 3] = ["بين", "من", "مابين"];
     let mut out = Vec::new();
-    for upper in found {
+    for (upper_at, upper) in found.iter().enumerate() {
         let Some(joiner) = upper.number_first.checked_sub(1).filter(|&k| JOINERS.contains(&doc.text(k))) else { continue };
         let Some(lower) = phrases.iter().find(|p| p.end == joiner) else { continue };
         let opened = lower.first.checked_sub(1).is_some_and(|k| numbers::word_cores(doc.text(k)).any(|c| OPENERS.contains(&c)));
@@ -86,7 +87,7 @@ pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], e
         }
         let Some(upper_phrase) = phrases.iter().find(|p| p.first == upper.number_first) else { continue };
         let value = if lower.scaled || !upper_phrase.scaled { lower.value } else { lower.value * scale_of(doc, upper_phrase) };
-        out.push(figure_like(upper, lower, value));
+        out.push((Found { qualifier: Qualifier::Range, ..figure_like(upper, lower, value) }, upper_at));
     }
     out
 }

@@ -55,6 +55,8 @@ pub fn records(a: &Analysis) -> Vec<Figure> {
                 value: f.value,
                 unit: Some(f.unit.clone()),
                 year: f.year,
+                qualifier: f.qualifier.as_str(),
+                status: f.status.as_str(),
                 countries: countries.iter().map(|c| registry::country_code(c)).collect(),
                 text: f.text.clone(),
                 sentence: a.excerpt(s.start, s.end),
