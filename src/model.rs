@@ -172,6 +172,13 @@ pub struct Event {
     pub countries: Vec<SharedStr>,
     pub location_id: Option<SharedStr>,
     pub actor_ids: Vec<SharedStr>,
+    /// Initiator and counterpart (who visited, received, signed with, sent to whom) and their states.
+    pub actor1_id: Option<SharedStr>,
+    pub actor1_country: Option<SharedStr>,
+    pub actor2_id: Option<SharedStr>,
+    pub actor2_country: Option<SharedStr>,
+    /// One-line English gloss made from the record's own fields.
+    pub summary_en: String,
     pub sectors: Vec<&'static str>,
     pub sentence: Excerpt,
     pub char_start: i32,

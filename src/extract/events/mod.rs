@@ -7,6 +7,8 @@ mod dates;
 mod merge;
 mod modality;
 mod parties;
+mod sides;
+mod summary;
 mod triggers;
 #[cfg(test)]
 mod tests;
@@ -16,7 +18,7 @@ pub use triggers::{fire, fire_with, Fired};
 pub(super) use triggers::lexicon_forms;
 
 use super::analysis::Analysis;
-use super::registry;
+use super::registry::{self, REGISTRY};
 use super::sectors::SectorSpan;
 use crate::model::{short_hash, Event, SharedStr};
 use std::collections::BTreeSet;
@@ -152,10 +154,13 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
             if countries.len() < 2 && fired.event != EventType::ArmsTransfer && !international_side() {
                 continue;
             }
-            let location = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region")).map(|m| m.actor.id());
+            let place = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region"));
+            let location = place.map(|m| m.actor.id());
             let mut actor_ids: Vec<SharedStr> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.id()).collect();
             actor_ids.sort_unstable();
             actor_ids.dedup();
+            let host = place.and_then(|m| m.actor.country.as_deref()).filter(|_| fired.event == EventType::Visit);
+            let (actor1, actor2) = sides::sides(a.text, &clause_parties, &party_mentions, trigger_at, &countries, host);
             let (event_type, cameo_code, plover_type) = fired.event.codes();
             let (char_start, char_end) = a.chars.chars(start, end);
             let mut sectors: Vec<&'static str> = sector_hits.iter().map(|h| h.sector).collect();
@@ -175,6 +180,11 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
                 countries: countries.into_iter().map(registry::country_code).collect(),
                 location_id: location,
                 actor_ids,
+                actor1_country: actor1.as_ref().and_then(|s| s.country.clone()),
+                actor1_id: actor1.map(|s| s.id),
+                actor2_country: actor2.as_ref().and_then(|s| s.country.clone()),
+                actor2_id: actor2.map(|s| s.id),
+                summary_en: String::new(),
                 sectors,
                 sentence: a.excerpt(start, end),
                 char_start,
@@ -187,5 +197,10 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         claimed_before = dates_here.iter().map(|d| d.start).collect();
     }
     merge::fold_meetings_into_visits(&mut events);
+    // Glossed last: merging may have given an event its date.
+    let actor = |id: &str| a.mentions.iter().find(|m| *m.actor.actor_id == *id).map(|m| &*m.actor).or_else(|| REGISTRY.get(id));
+    for (e, _) in &mut events {
+        e.summary_en = summary::summary_en(e, actor);
+    }
     DocumentEvents { events, sectors_named }
 }

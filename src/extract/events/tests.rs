@@ -191,3 +191,30 @@ fn a_two_word_adjective_after_a_head_is_read_without_panic() {
     let ex = extract(&article("بدأت اليوم شركة كورية جنوبية تنفيذ مشروع لإعادة تأهيل شبكة الطرق في مصراتة.", "2025-06-10"));
     assert!(ex.mentions.iter().any(|m| &*m.actor_id == "country/KOR"), "{:?}", ex.mentions.iter().map(|m| &*m.actor_id).collect::<Vec<_>>());
 }
+
+/// (article, expected (actor1_id, actor2_id, summary_en) of its one event).
+const SIDE_CASES: &[(&str, (&str, &str, &str))] = &[
+    (
+        "استقبل رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة في طرابلس اليوم وزير الخارجية المالطي، وبحث الجانبان ملفات الهجرة.",
+        ("person/abdul-hamid-dbeibah", "country/MLT", "Abdul Hamid Dbeibah (GNU, LBY) met Malta, 2025-06-10, day"),
+    ),
+    (
+        "وقعت المؤسسة الوطنية للنفط عقدا مع شركة إيني الإيطالية يوم الأحد",
+        ("org/lby-noc", "org/ita-eni", "National Oil Corporation (LBY) took an economic step with Eni (ITA), 2025-06-08, day"),
+    ),
+    ("وصل وزير الداخلية الإيطالي إلى طرابلس أمس في زيارة رسمية", ("country/ITA", "country/LBY", "Italy visited Tripoli (LBY), 2025-06-09, day")),
+    ("بحث وزير الخارجية المصري مع نظيره الليبي في القاهرة الأربعاء التعاون الأمني.", ("country/EGY", "country/LBY", "Egypt met Libya, 2025-06-04, day")),
+    ("تسلمت القوات البحرية الليبية زورقين من إيطاليا الأسبوع الماضي.", ("org/lby-navy", "country/ITA", "Libyan Navy (LBY) moved arms or military equipment with Italy, 2025-06, month")),
+    ("التقى رئيس مجلس النواب عقيلة صالح بالسفير الروسي.", ("person/aguila-saleh", "country/RUS", "Aguila Saleh (HoR, LBY) met Russia, date unknown")),
+];
+
+#[test]
+fn sides_and_summaries() {
+    for (text, (actor1, actor2, summary)) in SIDE_CASES {
+        let events = extract(&article(text, "2025-06-10")).events;
+        assert_eq!(events.len(), 1, "{text}: {events:?}");
+        let e = &events[0];
+        let got = (e.actor1_id.as_deref().unwrap_or(""), e.actor2_id.as_deref().unwrap_or(""), e.summary_en.as_str());
+        assert_eq!(got, (*actor1, *actor2, *summary), "{text}");
+    }
+}
