@@ -13,6 +13,7 @@ pub fn build(version: &str, files: &[FileEntry]) -> Result<Value> {
             continue;
         };
         let raw: Value = serde_json::from_str(schema::raw(table).unwrap_or("{}"))?;
+        let parquet = file.format != "csv";
         let fields: Vec<Value> = raw["fields"]
             .as_array()
             .cloned()
@@ -21,11 +22,18 @@ pub fn build(version: &str, files: &[FileEntry]) -> Result<Value> {
             .map(|mut f| {
                 if let Some(obj) = f.as_object_mut() {
                     obj.remove("arrow_type");
+                    // Frictionless reads a Parquet file through pandas, where a list cell is a
+                    // numpy array its `array` type rejects; the list type is in the file itself.
+                    if parquet && obj.get("type") == Some(&json!("array")) {
+                        obj.insert("type".into(), json!("any"));
+                    }
                 }
                 f
             })
             .collect();
-        let mut table_schema = json!({ "fields": fields, "missingValues": [""] });
+        // Through pandas, a null integer reads as NaN and a null date as NaT.
+        let missing = if parquet { json!(["", "nan", "NaN", "NaT", "None", "<NA>"]) } else { json!([""]) };
+        let mut table_schema = json!({ "fields": fields, "missingValues": missing });
         for key in ["primaryKey", "foreignKeys"] {
             if let Some(v) = raw.get(key) {
                 table_schema[key] = v.clone();
@@ -37,13 +45,15 @@ pub fn build(version: &str, files: &[FileEntry]) -> Result<Value> {
             "profile": "tabular-data-resource",
             "format": file.format,
             "schema": table_schema,
-            "hash": format!("sha256:{}", file.sha256),
-            "bytes": file.bytes,
         });
         if file.format == "csv" {
             resource["mediatype"] = json!("text/csv");
             resource["encoding"] = json!("utf-8");
+            resource["hash"] = json!(format!("sha256:{}", file.sha256));
+            resource["bytes"] = json!(file.bytes);
         } else {
+            // Frictionless counts no bytes of a Parquet file, so a stated count always fails
+            // there; manifest.json keeps every file's size and SHA-256.
             resource["mediatype"] = json!("application/vnd.apache.parquet");
         }
         resources.push(resource);

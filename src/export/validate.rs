@@ -116,7 +116,9 @@ fn check_datapackage(dir: &Path, manifest: &Manifest, problems: &mut Vec<String>
         let path = r.get("path").and_then(|p| p.as_str()).unwrap_or_default();
         match manifest.files.iter().find(|f| f.path == path) {
             None => problems.push(format!("datapackage.json: resource {path:?} is not a file of the manifest")),
-            Some(f) if r.get("hash").and_then(|h| h.as_str()) != Some(format!("sha256:{}", f.sha256).as_str()) => {
+            // A Parquet resource states no hash (Frictionless cannot check one there); a stated
+            // hash must be the manifest's.
+            Some(f) if r.get("hash").is_some_and(|h| h.as_str() != Some(format!("sha256:{}", f.sha256).as_str())) || (f.format == "csv" && r.get("hash").is_none()) => {
                 problems.push(format!("datapackage.json: the hash of {path} differs from the manifest's"))
             }
             Some(_) => {}

@@ -46,3 +46,18 @@ fn notebooks_run_against_the_latest_version() {
         .unwrap();
     assert!(out.status.success(), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn every_format_validates_as_a_data_package() {
+    let Some(py) = python() else { return };
+    let frictionless = py.with_file_name("frictionless");
+    for format in ["parquet", "csv", "both"] {
+        let dir = tempfile::tempdir().unwrap();
+        let ex = examples();
+        assert_eq!(export(&["--input", ex.to_str().unwrap(), "--format", format], dir.path()), 0);
+        let out = std::process::Command::new(&frictionless).arg("validate").arg(latest_dir(dir.path()).join("datapackage.json")).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "--format {format}: frictionless validate failed\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(stdout.matches("VALID").count() - stdout.matches("INVALID").count(), 8, "--format {format}: every table is a valid resource\n{stdout}");
+    }
+}
