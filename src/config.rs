@@ -19,6 +19,7 @@ pub struct Config {
     pub reference_date: Option<String>,
     pub jobs: Option<usize>,
     pub keep: Option<usize>,
+    pub csv_bom: Option<bool>,
     pub max_article_mb: Option<u64>,
     pub max_article_seconds: Option<f64>,
 }

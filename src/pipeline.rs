@@ -71,6 +71,8 @@ pub struct RunOptions {
     pub reference_date: Option<NaiveDate>,
     pub jobs: usize,
     pub keep: Option<usize>,
+    /// CSV files open with a UTF-8 byte-order mark (for spreadsheet programs).
+    pub csv_bom: bool,
     /// Size budget of one article (file or JSONL line).
     pub max_article_bytes: u64,
     /// Time budget of one article, from reading to extraction.
@@ -139,7 +141,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     let prepare_opts = PrepareOptions { metadata, reference_date: opts.reference_date };
     let mut sinks: HashMap<&str, TableSink> = HashMap::new();
     for name in schema::TABLES {
-        sinks.insert(name, TableSink::create(tmp, schema::table(name)?, opts.format)?);
+        sinks.insert(name, TableSink::create(tmp, schema::table(name)?, opts.format, opts.csv_bom)?);
     }
 
     let mut walker = UnitWalker::new(&opts.inputs).with_limit(opts.max_article_bytes);
@@ -341,6 +343,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             "inputs": opts.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "metadata": opts.metadata.as_ref().map(|p| p.display().to_string()),
             "format": opts.format.as_str(),
+            "csv_bom": opts.csv_bom,
             "reference_date": opts.reference_date.map(|d| d.to_string()),
         }),
         counts: serde_json::json!({
@@ -352,7 +355,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         files: files.clone(),
     };
     write_json(&tmp.join("manifest.json"), &serde_json::to_value(&manifest)?)?;
-    write_json(&tmp.join("datapackage.json"), &datapackage::build(&name, &files)?)?;
+    write_json(&tmp.join("datapackage.json"), &datapackage::build(&name, &files, opts.csv_bom)?)?;
     let problems = validate::validate_version(tmp, validate::Checksums::Trust)?;
     if !problems.is_empty() {
         anyhow::bail!("the new version failed its own validation: {}", problems.join("; "));

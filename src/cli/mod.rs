@@ -56,6 +56,9 @@ pub struct RunArgs {
     /// Fallback anchor (YYYY-MM-DD) for relative dates when a document has no date
     #[arg(long)]
     pub reference_date: Option<String>,
+    /// Start CSV files with a UTF-8 byte-order mark, so that spreadsheet programs show the Arabic
+    #[arg(long)]
+    pub csv_bom: bool,
     /// Keep the newest N versions [default: all]
     #[arg(long)]
     pub keep: Option<usize>,

@@ -89,6 +89,7 @@ fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
         reference_date,
         jobs,
         keep: args.keep.or(config.keep),
+        csv_bom: args.csv_bom || config.csv_bom.unwrap_or(false),
         max_article_bytes,
         max_article_time,
         progress,

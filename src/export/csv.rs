@@ -1,4 +1,5 @@
-//! Streaming CSV writer: UTF-8, header row, ISO dates, empty = null, lists as JSON arrays.
+//! Streaming CSV writer: UTF-8 (optionally with a byte-order mark), header row, ISO dates,
+//! empty = null, lists as JSON arrays.
 
 use anyhow::Result;
 use polars::prelude::*;
@@ -11,8 +12,13 @@ pub struct CsvSink {
 }
 
 impl CsvSink {
-    pub fn create(file: File) -> Self {
-        Self { out: BufWriter::new(file), header_written: false }
+    /// `bom`: open with U+FEFF, which spreadsheet programs need to read UTF-8 as UTF-8.
+    pub fn create(file: File, bom: bool) -> Result<Self> {
+        let mut out = BufWriter::new(file);
+        if bom {
+            out.write_all(crate::ingest::decode::UTF8_BOM)?;
+        }
+        Ok(Self { out, header_written: false })
     }
 
     pub fn write(&mut self, df: &DataFrame) -> Result<()> {

@@ -5,7 +5,8 @@ use super::schema;
 use anyhow::Result;
 use serde_json::{json, Value};
 
-pub fn build(version: &str, files: &[FileEntry]) -> Result<Value> {
+/// `csv_bom`: the CSV files open with a byte-order mark (declared as encoding utf-8-sig).
+pub fn build(version: &str, files: &[FileEntry], csv_bom: bool) -> Result<Value> {
     let mut resources = Vec::new();
     for table in schema::TABLES {
         // One resource per table; CSV is preferred when present because every validator reads it.
@@ -48,7 +49,7 @@ pub fn build(version: &str, files: &[FileEntry]) -> Result<Value> {
         });
         if file.format == "csv" {
             resource["mediatype"] = json!("text/csv");
-            resource["encoding"] = json!("utf-8");
+            resource["encoding"] = json!(if csv_bom { "utf-8-sig" } else { "utf-8" });
             resource["hash"] = json!(format!("sha256:{}", file.sha256));
             resource["bytes"] = json!(file.bytes);
         } else {

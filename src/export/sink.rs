@@ -50,14 +50,14 @@ pub struct WrittenFile {
 }
 
 impl TableSink {
-    pub fn create(dir: &Path, schema: &'static TableSchema, format: Format) -> Result<Self> {
+    pub fn create(dir: &Path, schema: &'static TableSchema, format: Format, csv_bom: bool) -> Result<Self> {
         let polars_schema = schema.polars_schema();
         let open = |ext: &str| -> Result<File> {
             let path = dir.join(format!("{}.{ext}", schema.name));
             File::create(&path).with_context(|| format!("cannot create {}", path.display()))
         };
         let parquet = if format.parquet() { Some(ParquetSink::create(open("parquet")?, &polars_schema)?) } else { None };
-        let csv = if format.csv() { Some(CsvSink::create(open("csv")?)) } else { None };
+        let csv = if format.csv() { Some(CsvSink::create(open("csv")?, csv_bom)?) } else { None };
         Ok(Self { schema, polars_schema, parquet, csv, rows: 0 })
     }
 

@@ -145,7 +145,7 @@ fn check_csv_records(path: &Path, table: &schema::TableSchema) -> Result<u64> {
     let mut reader = std::io::BufReader::new(std::fs::File::open(path)?);
     let mut header = String::new();
     reader.read_line(&mut header)?;
-    let header = header.trim_end_matches(['\r', '\n']);
+    let header = header.trim_end_matches(['\r', '\n']).trim_start_matches('\u{feff}');
     let want: Vec<&str> = table.fields.iter().map(|f| f.name.as_str()).collect();
     if header.split(',').collect::<Vec<_>>() != want {
         anyhow::bail!("CSV header {header:?} differs from schemas/{}.json", table.name);

@@ -98,8 +98,25 @@ impl DatasetRoot {
             f.sync_all()?;
         }
         fs::rename(&tmp_latest, self.root.join("latest"))?;
+        self.link_current(name)?;
         sync_dir(&self.root)?;
         Ok(target)
+    }
+
+    /// `current`: a symlink to the latest version folder beside the `latest` pointer file, so
+    /// that DuckDB, Spark or a shell reach the newest tables by path alone
+    /// (`current/events.parquet`). Replaced by one rename, like `latest`.
+    fn link_current(&self, name: &str) -> Result<()> {
+        #[cfg(unix)]
+        {
+            let tmp = self.root.join(".current.tmp");
+            let _ = fs::remove_file(&tmp);
+            std::os::unix::fs::symlink(Path::new("versions").join(name), &tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+            fs::rename(&tmp, self.root.join("current"))?;
+        }
+        #[cfg(not(unix))]
+        let _ = name;
+        Ok(())
     }
 
     /// Deletes all but the newest `keep` versions; the latest is never deleted. Each goes out

@@ -51,10 +51,14 @@ fn notebooks_run_against_the_latest_version() {
 fn every_format_validates_as_a_data_package() {
     let Some(py) = python() else { return };
     let frictionless = py.with_file_name("frictionless");
-    for format in ["parquet", "csv", "both"] {
+    for (format, bom) in [("parquet", false), ("csv", false), ("both", false), ("csv", true)] {
         let dir = tempfile::tempdir().unwrap();
         let ex = examples();
-        assert_eq!(export(&["--input", ex.to_str().unwrap(), "--format", format], dir.path()), 0);
+        let mut args = vec!["--input", ex.to_str().unwrap(), "--format", format];
+        if bom {
+            args.push("--csv-bom");
+        }
+        assert_eq!(export(&args, dir.path()), 0);
         let out = std::process::Command::new(&frictionless).arg("validate").arg(latest_dir(dir.path()).join("datapackage.json")).output().unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "--format {format}: frictionless validate failed\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));

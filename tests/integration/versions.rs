@@ -120,3 +120,33 @@ fn metadata_problems_are_warnings_with_line_numbers_or_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "a header without a key column is a usage error: {stderr}");
     assert!(stderr.contains("names none of path, source, file, id"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn current_links_the_latest_version_for_readers_that_take_a_path() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("data");
+    for n in [1, 2] {
+        write_version(work.path(), &root, n);
+        let target = std::fs::read_link(root.join("current")).expect("current is a symlink");
+        assert_eq!(root.join(&target).canonicalize().unwrap(), latest_dir(&root).canonicalize().unwrap(), "after run {n}");
+        assert!(target.is_relative(), "a relative link survives moving the dataset: {target:?}");
+        assert!(root.join("current/events.csv").is_file());
+    }
+}
+
+#[test]
+fn csv_bom_opens_every_csv_with_a_byte_order_mark_and_the_version_stays_valid() {
+    let work = tempfile::tempdir().unwrap();
+    let inp = work.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    std::fs::write(inp.join("a.txt"), ARTICLE).unwrap();
+    let root = work.path().join("data");
+    assert_eq!(export(&["--input", inp.to_str().unwrap(), "--format", "csv", "--csv-bom"], &root), 0);
+    let dir = latest_dir(&root);
+    for table in ["documents", "events", "actors", "rejects"] {
+        let bytes = std::fs::read(dir.join(format!("{table}.csv"))).unwrap();
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{table}.csv opens with a BOM");
+    }
+    assert!(validate(&dir).0, "{}", validate(&dir).1);
+}
