@@ -45,7 +45,31 @@ pub fn execute(args: RunArgs, quiet: bool) -> Result<i32> {
 /// Flags over config file over defaults.
 fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
     let config = Config::load(args.config.as_deref()).map_err(|e| UsageError(format!("{e:#}")))?;
-    let inputs = if args.input.is_empty() { config.input } else { args.input };
+    // Where each setting came from, for the log: a run is reproducible only if this is known.
+    let from = |flag: bool, file: bool| if flag { "flag" } else if file { "config" } else { "default" };
+    let inputs_from_flags = !args.input.is_empty();
+    // The config file's metadata describes the config file's inputs: inputs named by flags do
+    // not pick it up unless --metadata names it too.
+    let config_metadata = if inputs_from_flags { None } else { config.metadata.clone() };
+    if inputs_from_flags && args.metadata.is_none() {
+        if let Some(m) = &config.metadata {
+            log::info(&format!("the config file's metadata {} is not used: inputs named by --input do not take it (give --metadata to use it)", m.display()), &[]);
+        }
+    }
+    let settings = serde_json::json!({
+        "input": from(inputs_from_flags, !config.input.is_empty()),
+        "output": from(args.output.is_some(), config.output.is_some()),
+        "metadata": from(args.metadata.is_some(), config_metadata.is_some()),
+        "format": from(args.format.is_some(), config.format.is_some()),
+        "reference_date": from(args.reference_date.is_some(), config.reference_date.is_some()),
+        "jobs": from(args.jobs.is_some(), config.jobs.is_some()),
+        "keep": from(args.keep.is_some(), config.keep.is_some()),
+        "csv_bom": from(args.csv_bom, config.csv_bom.is_some()),
+        "max_article_mb": from(args.max_article_mb.is_some(), config.max_article_mb.is_some()),
+        "max_article_seconds": from(args.max_article_seconds.is_some(), config.max_article_seconds.is_some()),
+    });
+    log::info("settings: where each came from (flag, config or default)", &[("settings", settings)]);
+    let inputs = if inputs_from_flags { args.input } else { config.input };
     if inputs.is_empty() {
         return Err(UsageError(
             "no input: give files or folders with --input PATH, or set `input = [\"folder\"]` in relations-export.toml".into(),
@@ -84,7 +108,7 @@ fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
     Ok(RunOptions {
         inputs,
         output: args.output.or(config.output).unwrap_or_else(|| PathBuf::from("relations-data")),
-        metadata: args.metadata.or(config.metadata),
+        metadata: args.metadata.or(config_metadata),
         format: args.format.or(config.format).unwrap_or(Format::Parquet),
         reference_date,
         jobs,

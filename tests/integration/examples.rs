@@ -158,6 +158,25 @@ fn bare_run_uses_the_repository_config() {
 }
 
 #[test]
+fn inputs_named_by_flags_do_not_take_the_config_files_metadata_and_the_log_says_where_settings_came_from() {
+    let work = tempfile::tempdir().unwrap();
+    let meta = repo().join("examples/metadata.csv");
+    std::fs::write(work.path().join("relations-export.toml"), format!("input = [{:?}]\nmetadata = {:?}\nformat = \"csv\"\n", examples().display().to_string(), meta.display().to_string())).unwrap();
+    let outlets = |root: &std::path::Path| std::fs::read_to_string(latest_dir(root).join("documents.csv")).unwrap().matches("Example Libya News").count();
+    // From the config file alone, its metadata applies.
+    let bare = bin().current_dir(work.path()).args(["--output", "a"]).output().unwrap();
+    assert_eq!(bare.status.code(), Some(0), "{}", String::from_utf8_lossy(&bare.stderr));
+    assert!(outlets(&work.path().join("a")) > 0);
+    // --input names the inputs: the config's metadata is not silently applied to them.
+    let flagged = bin().current_dir(work.path()).args(["--output", "b", "--input"]).arg(examples()).output().unwrap();
+    let log = String::from_utf8_lossy(&flagged.stderr);
+    assert_eq!(flagged.status.code(), Some(0), "{log}");
+    assert_eq!(outlets(&work.path().join("b")), 0);
+    assert!(log.contains("is not used: inputs named by --input do not take it"), "{log}");
+    assert!(log.contains(r#""input":"flag""#) && log.contains(r#""format":"config""#) && log.contains(r#""jobs":"default""#), "{log}");
+}
+
+#[test]
 fn no_input_is_a_usage_error() {
     let work = tempfile::tempdir().unwrap();
     let out = bin().current_dir(work.path()).output().unwrap();
