@@ -221,6 +221,10 @@ pub struct Actor {
     pub cameo_code: Option<String>,
     pub wikidata_id: Option<String>,
     pub in_registry: bool,
+    /// Places of the registry: (latitude, longitude) in hundredths of a WGS84 degree (the data
+    /// file's two decimals, kept exact and orderable), and the first-level division, for maps.
+    pub coordinates: Option<(i32, i32)>,
+    pub admin1: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

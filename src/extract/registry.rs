@@ -47,6 +47,11 @@ fn opt(s: Option<&str>) -> Option<String> {
     s.map(str::to_string)
 }
 
+/// A degree value of the data file ("32.89") in hundredths (3289).
+fn hundredths(v: Option<&str>) -> Option<i32> {
+    v.and_then(|v| v.parse::<f64>().ok()).map(|d| (d * 100.0).round() as i32)
+}
+
 /// An actor from a registry row; columns a file does not have (places have no faction) are null.
 fn registry_actor(t: &Tsv, r: &[&str], id: &str, actor_type: &'static str, names: &[&str]) -> Actor {
     Actor {
@@ -60,6 +65,8 @@ fn registry_actor(t: &Tsv, r: &[&str], id: &str, actor_type: &'static str, names
         cameo_code: opt(t.get(r, "cameo")),
         wikidata_id: opt(t.get(r, "wikidata")),
         in_registry: true,
+        coordinates: hundredths(t.get(r, "latitude")).zip(hundredths(t.get(r, "longitude"))),
+        admin1: opt(t.get(r, "admin1")),
     }
 }
 
@@ -161,6 +168,25 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_with_a_state_have_coordinates_and_libyan_ones_lie_in_libya() {
+        let places: Vec<&Actor> = REGISTRY.actors.iter().map(|a| &**a).filter(|a| matches!(a.actor_type, "city" | "region" | "facility")).collect();
+        assert!(places.len() > 500);
+        for p in &places {
+            if p.country.is_some() {
+                let (lat, lon) = p.coordinates.unwrap_or_else(|| panic!("{} has no coordinates", p.actor_id));
+                assert!((-9000..=9000).contains(&lat) && (-18000..=18000).contains(&lon), "{}", p.actor_id);
+            }
+            // Libya's box, widened by the offshore fields (Bouri, Bahr Essalam).
+            if p.country.as_deref() == Some("LBY") {
+                let (lat, lon) = p.coordinates.unwrap();
+                assert!((1950..=3420).contains(&lat) && (930..=2520).contains(&lon), "{} at {lat} {lon}", p.actor_id);
+            }
+        }
+        let tripoli = REGISTRY.get("city/tripoli").unwrap();
+        assert_eq!((tripoli.coordinates, tripoli.admin1.as_deref()), (Some((3289, 1319)), Some("Tripoli")));
+    }
 
     #[test]
     fn country_codes_are_the_registry_strings() {

@@ -30,6 +30,10 @@ pub fn float64(name: &str, values: impl IntoIterator<Item = f64>) -> Column {
     Column::new(name.into(), v)
 }
 
+pub fn float64_opt(name: &str, values: impl IntoIterator<Item = Option<f64>>) -> Column {
+    Column::new(name.into(), values.into_iter().collect::<Vec<_>>())
+}
+
 pub fn boolean(name: &str, values: impl IntoIterator<Item = bool>) -> Column {
     let v: Vec<bool> = values.into_iter().collect();
     Column::new(name.into(), v)

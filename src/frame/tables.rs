@@ -103,6 +103,9 @@ pub fn actors_frame(rows: &[Actor]) -> Result<DataFrame> {
         text("cameo_code", rows.iter().map(|r| r.cameo_code.as_deref())),
         text("wikidata_id", rows.iter().map(|r| r.wikidata_id.as_deref())),
         boolean("in_registry", rows.iter().map(|r| r.in_registry)),
+        float64_opt("latitude", rows.iter().map(|r| r.coordinates.map(|(lat, _)| f64::from(lat) / 100.0))),
+        float64_opt("longitude", rows.iter().map(|r| r.coordinates.map(|(_, lon)| f64::from(lon) / 100.0))),
+        text("admin1", rows.iter().map(|r| r.admin1.as_deref())),
     ])
 }
 

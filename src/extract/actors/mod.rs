@@ -506,6 +506,8 @@ fn unregistered(name: &str, written: String, actor_type: &'static str, id_prefix
         wikidata_id: None,
         in_registry: false,
         country,
+        coordinates: None,
+        admin1: None,
     })
 }
 
