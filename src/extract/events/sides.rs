@@ -23,6 +23,11 @@ impl Side {
     fn of(actor: &ActorRef) -> Side {
         Side { id: actor.id(), country: actor.country.as_deref().map(registry::country_code) }
     }
+
+    /// The state itself (`country/XXX`), when no person or body of it is named.
+    fn state(iso3: &str) -> Option<Side> {
+        REGISTRY.country(iso3).map(|actor| Side { id: SharedStr::Static(&actor.actor_id), country: Some(registry::country_code(iso3)) })
+    }
 }
 
 /// The initiator and the counterpart of the trigger at `trigger_at` (original bytes), from the
@@ -41,10 +46,9 @@ pub fn sides(text: &str, clause: &[&ActorMention], sentence: &[&ActorMention], t
         .filter(|m| m.actor.country.as_deref().is_some_and(|c| countries.is_empty() || countries.contains(&c)))
         .collect();
     if let Some(host) = host.filter(|h| countries.contains(h) && countries.len() == 2) {
-        let state_side = |c: &str| REGISTRY.country(c).map(|actor| Side { id: SharedStr::Static(&actor.actor_id), country: Some(registry::country_code(c)) });
         let visitor_state = countries.iter().find(|c| **c != host).copied();
-        let visitor = candidates.iter().find(|m| m.actor.country.as_deref() != Some(host)).map(|m| Side::of(&m.actor)).or_else(|| visitor_state.and_then(state_side));
-        let hosting = candidates.iter().find(|m| m.actor.country.as_deref() == Some(host)).map(|m| Side::of(&m.actor)).or_else(|| state_side(host));
+        let visitor = candidates.iter().find(|m| m.actor.country.as_deref() != Some(host)).map(|m| Side::of(&m.actor)).or_else(|| visitor_state.and_then(Side::state));
+        let hosting = candidates.iter().find(|m| m.actor.country.as_deref() == Some(host)).map(|m| Side::of(&m.actor)).or_else(|| Side::state(host));
         return (visitor, hosting);
     }
     let before = candidates.iter().rposition(|m| m.end <= trigger_at);
@@ -60,7 +64,7 @@ pub fn sides(text: &str, clause: &[&ActorMention], sentence: &[&ActorMention], t
         // The one other state among the parties.
         let mut others = countries.iter().filter(|c| Some(**c) != state1);
         match (others.next(), others.next()) {
-            (Some(c), None) => REGISTRY.country(c).map(|actor| Side { id: SharedStr::Static(&actor.actor_id), country: Some(registry::country_code(c)) }),
+            (Some(c), None) => Side::state(c),
             _ => None,
         }
     });
