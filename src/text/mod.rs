@@ -6,6 +6,7 @@ pub mod clitics;
 pub mod letters;
 pub mod normalize;
 pub mod offsets;
+pub mod romanize;
 pub mod sentences;
 pub mod words;
 

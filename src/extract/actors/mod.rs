@@ -9,6 +9,7 @@ use super::registry::{FormKind, REGISTRY};
 use crate::data_file;
 use crate::model::{Actor, ActorRef};
 use crate::text::clitics::proclitic_ends;
+use crate::text::romanize;
 use crate::text::normalize::{normalize_str, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
@@ -488,18 +489,22 @@ fn original(text: &str, norm: &Normalized, s: usize, e: usize) -> String {
     text.get(os..oe).unwrap_or("").trim().to_string()
 }
 
-fn slug(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join("-")
+/// The id of an actor outside the registry: the ASCII slug of its romanized normalized name,
+/// and 6 hex of the name's hash, because romanization without diacritics merges letters (س and
+/// ص are both "s") that tell two names apart. The same name gives the same id in every run.
+fn unregistered_id(id_prefix: &str, name: &str) -> String {
+    let hash = crate::model::short_hash(&[name]);
+    format!("{id_prefix}/{}-{}", romanize::slug(&romanize::romanize(name)), &hash[..6])
 }
 
-/// An actor found by rule, not in the registry: its id is the normalized name, its name as the
-/// article writes it (`written`).
+/// An actor found by rule, not in the registry: its id from the normalized name, its name as
+/// the article writes it (`written`) and its romanization (`romanize`) as `name_en`.
 fn unregistered(name: &str, written: String, actor_type: &'static str, id_prefix: &str, org_kind: Option<&str>, country: Option<String>) -> Arc<Actor> {
     Arc::new(Actor {
-        actor_id: format!("{id_prefix}/{}", slug(name)).into(),
+        actor_id: unregistered_id(id_prefix, name).into(),
         actor_type,
+        name_en: Some(romanize::romanize(&written)),
         name_ar: Some(written),
-        name_en: None,
         faction: None,
         org_kind: org_kind.map(str::to_string),
         cameo_code: None,
@@ -528,6 +533,20 @@ mod tests {
     fn ids(text: &str) -> Vec<(String, String)> {
         let n = normalize(text);
         find_actors(text, &n).into_iter().map(|m| (m.actor.actor_id.to_string(), text[m.start..m.end].to_string())).collect()
+    }
+
+    #[test]
+    fn actors_outside_the_registry_have_an_english_name_and_an_ascii_id() {
+        let text = "أعلنت الهيئة العامة للاستثمار والتمليك عن شراكة مع مجموعة دانغوت النيجيرية.";
+        let found: Vec<_> = find_actors(text, &normalize(text)).into_iter().filter(|m| !m.actor.in_registry).collect();
+        assert!(!found.is_empty());
+        for m in &found {
+            assert!(m.actor.actor_id.is_ascii(), "{}", m.actor.actor_id);
+            assert!(m.actor.name_en.as_deref().is_some_and(|n| n.is_ascii() && !n.is_empty()), "{:?}", m.actor.name_en);
+        }
+        let first = &found[0].actor;
+        assert_eq!(first.name_en.as_deref(), Some("al-Hayah al-Ammah lil-Istithmar wa-al-Tamlik"));
+        assert!(first.actor_id.starts_with("org/al-hayah-al-ammah-lil-istithmar-wa-al-tamlik-"), "{}", first.actor_id);
     }
 
     #[test]
