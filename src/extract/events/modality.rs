@@ -12,6 +12,7 @@ use super::super::lexicon::Tsv;
 use super::triggers::Fired;
 use super::EventType;
 use crate::data_file;
+use crate::text::normalize::normalize_str;
 use crate::text::words::{is_word_char, words};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -32,6 +33,9 @@ struct Cue {
     scope: Scope,
     /// The next word must be a present-tense verb (قد يزور "may visit", not قد زار "did visit").
     needs_present: bool,
+    /// No cue when the next word is this one (`unless-next=` in the notes): "قادمة من" is
+    /// "coming from", not "next".
+    unless_next: Option<String>,
     /// Cancelling or suspending (ألغت، تعليق): of a sanction or a visa rule, that is itself
     /// the policy step, so it cancels only other acts.
     cancels_a_step: bool,
@@ -58,7 +62,8 @@ static CUES: LazyLock<Gazetteer<Cue>> = LazyLock::new(|| {
         let form = form.replace("<present>", "");
         forms.push((form.trim().to_string(), entries.len()));
         let cancels_a_step = notes.contains("cancelled / suspended");
-        entries.push(Cue { scope, needs_present, cancels_a_step });
+        let unless_next = notes.split(';').find_map(|part| part.trim().strip_prefix("unless-next=")).map(normalize_str);
+        entries.push(Cue { scope, needs_present, unless_next, cancels_a_step });
     }
     Gazetteer::new(entries, forms)
 });
@@ -93,12 +98,10 @@ impl<'s> Modality<'s> {
             .into_iter()
             .filter(|h| {
                 let cue = &CUES.entries[h.entry];
-                // "قادمة من تركيا" is "coming from", not "next" (الأسبوع القادم).
-                let coming_from = norm[h.start..h.end].starts_with("قادم") && next_word(norm, h.end) == "من";
-                !coming_from
+                let next = next_word(norm, h.end);
+                cue.unless_next.as_deref() != Some(next)
                     && (!cue.needs_present || {
-                        let w = next_word(norm, h.end);
-                        w != "تم" && w.starts_with(['ي', 'ت', 'ن'])
+                        next != "تم" && next.starts_with(['ي', 'ت', 'ن'])
                     })
             })
             .map(|h| (h.word_start, h.end, CUES.entries[h.entry].scope, CUES.entries[h.entry].cancels_a_step))
