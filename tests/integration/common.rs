@@ -12,12 +12,12 @@ pub fn examples() -> PathBuf {
 
 pub fn shared() -> Option<PathBuf> {
     let p = repo().join("../shared");
-    if p.join("corpus").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared is absent (real-article tests need it beside the repository)");
-        None
-    }
+    p.join("corpus").is_dir().then_some(p)
+}
+
+/// Why the real-article tests cannot run here, if they cannot.
+pub fn shared_missing() -> Option<&'static str> {
+    shared().is_none().then_some("../shared is absent (the real-article tests need it beside the repository)")
 }
 
 pub fn bin() -> Command {

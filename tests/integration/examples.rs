@@ -14,8 +14,7 @@ fn run_examples(out: &std::path::Path, extra: &[&str]) -> i32 {
     export(&args, out)
 }
 
-#[test]
-fn tables_and_columns_match_the_schema_files() {
+pub fn tables_and_columns_match_the_schema_files() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(run_examples(dir.path(), &["--format", "both"]), 0);
     let v = latest_dir(dir.path());
@@ -47,8 +46,7 @@ fn tables_and_columns_match_the_schema_files() {
     assert!(validate.status.success(), "{}", String::from_utf8_lossy(&validate.stdout));
 }
 
-#[test]
-fn csv_lists_are_json_arrays() {
+pub fn csv_lists_are_json_arrays() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(run_examples(dir.path(), &["--format", "csv"]), 0);
     let v = latest_dir(dir.path());
@@ -60,8 +58,7 @@ fn csv_lists_are_json_arrays() {
     assert!(!v.join("events.parquet").exists(), "--format csv writes no Parquet");
 }
 
-#[test]
-fn unchanged_second_run_writes_no_new_version() {
+pub fn unchanged_second_run_writes_no_new_version() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(run_examples(dir.path(), &[]), 0);
     let out = bin()
@@ -74,8 +71,7 @@ fn unchanged_second_run_writes_no_new_version() {
     assert_eq!(versions(dir.path()), vec!["v000001"]);
 }
 
-#[test]
-fn jobs_do_not_change_the_bytes() {
+pub fn jobs_do_not_change_the_bytes() {
     let one = tempfile::tempdir().unwrap();
     let four = tempfile::tempdir().unwrap();
     assert_eq!(run_examples(one.path(), &["-j", "1", "--format", "both"]), 0);
@@ -102,8 +98,7 @@ fn big_corpus(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn killed_run_leaves_latest_complete_and_next_run_succeeds() {
+pub fn killed_run_leaves_latest_complete_and_next_run_succeeds() {
     let work = tempfile::tempdir().unwrap();
     let root = work.path().join("data");
     assert_eq!(run_examples(&root, &[]), 0);
@@ -128,8 +123,7 @@ fn killed_run_leaves_latest_complete_and_next_run_succeeds() {
     assert!(hidden_in_versions(&root).is_empty(), "temporary folders of killed runs are cleaned up");
 }
 
-#[test]
-fn concurrent_runs_corrupt_nothing() {
+pub fn concurrent_runs_corrupt_nothing() {
     let work = tempfile::tempdir().unwrap();
     let root = work.path().join("data");
     let big = big_corpus(work.path(), 800);
@@ -147,8 +141,7 @@ fn concurrent_runs_corrupt_nothing() {
     assert!(bin().arg("validate").arg(&root).output().unwrap().status.success());
 }
 
-#[test]
-fn bare_run_uses_the_repository_config() {
+pub fn bare_run_uses_the_repository_config() {
     let work = tempfile::tempdir().unwrap();
     let cfg = work.path().join("relations-export.toml");
     std::fs::write(&cfg, format!("input = [{:?}]\noutput = \"out\"\n", examples().display().to_string())).unwrap();
@@ -157,8 +150,7 @@ fn bare_run_uses_the_repository_config() {
     assert!(work.path().join("out/latest").is_file());
 }
 
-#[test]
-fn inputs_named_by_flags_do_not_take_the_config_files_metadata_and_the_log_says_where_settings_came_from() {
+pub fn inputs_named_by_flags_do_not_take_the_config_files_metadata_and_the_log_says_where_settings_came_from() {
     let work = tempfile::tempdir().unwrap();
     let meta = repo().join("examples/metadata.csv");
     std::fs::write(work.path().join("relations-export.toml"), format!("input = [{:?}]\nmetadata = {:?}\nformat = \"csv\"\n", examples().display().to_string(), meta.display().to_string())).unwrap();
@@ -176,16 +168,14 @@ fn inputs_named_by_flags_do_not_take_the_config_files_metadata_and_the_log_says_
     assert!(log.contains(r#""input":"flag""#) && log.contains(r#""format":"config""#) && log.contains(r#""jobs":"default""#), "{log}");
 }
 
-#[test]
-fn no_input_is_a_usage_error() {
+pub fn no_input_is_a_usage_error() {
     let work = tempfile::tempdir().unwrap();
     let out = bin().current_dir(work.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--input"));
 }
 
-#[test]
-fn schema_command_prints_the_contract() {
+pub fn schema_command_prints_the_contract() {
     let out = bin().args(["schema", "events"]).output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -193,8 +183,7 @@ fn schema_command_prints_the_contract() {
     assert_eq!(bin().args(["schema", "nope"]).output().unwrap().status.code(), Some(2));
 }
 
-#[test]
-fn validate_detects_a_changed_file() {
+pub fn validate_detects_a_changed_file() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(run_examples(dir.path(), &[]), 0);
     let v = latest_dir(dir.path());
@@ -228,23 +217,20 @@ pub fn assert_offsets_slice(root: &std::path::Path) {
     }
 }
 
-#[test]
-fn every_offset_slices_to_its_text() {
+pub fn every_offset_slices_to_its_text() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(run_examples(dir.path(), &[]), 0);
     assert!(table(dir.path(), "mentions").height() > 20, "the examples name many actors");
     assert_offsets_slice(dir.path());
 }
 
-#[test]
-fn data_dictionary_is_current() {
+pub fn data_dictionary_is_current() {
     let out = bin().args(["schema", "--markdown"]).output().unwrap();
     let committed = std::fs::read_to_string(repo().join("docs/data-dictionary.md")).unwrap_or_default();
     assert_eq!(String::from_utf8_lossy(&out.stdout), committed, "regenerate: relations-export schema --markdown > docs/data-dictionary.md");
 }
 
-#[test]
-fn inspect_shows_events_actors_and_figures() {
+pub fn inspect_shows_events_actors_and_figures() {
     let file = examples().join("italy_trade.txt");
     let out = bin().args(["inspect", "--json"]).arg(&file).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -262,8 +248,7 @@ fn inspect_shows_events_actors_and_figures() {
     assert!(text.contains("EVENTS") && text.contains("trade_volume"), "{text}");
 }
 
-#[test]
-fn a_reprint_is_kept_and_names_its_original() {
+pub fn a_reprint_is_kept_and_names_its_original() {
     let dir = tempfile::tempdir().unwrap();
     let read = |name: &str| std::fs::read_to_string(examples().join(name)).unwrap();
     let original = read("belarus_visit.txt");

