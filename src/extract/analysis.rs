@@ -10,7 +10,7 @@ use super::datelines;
 use crate::model::{Document, Excerpt};
 use crate::text::clauses::Clauses;
 use crate::text::words::Word;
-use crate::text::{normalize, sentences, CharIndex, Normalized, QUOTATION_MARKS};
+use crate::text::{normalize, sentences, CharIndex, Normalized, is_quotation_mark};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -57,7 +57,7 @@ impl<'d> Analysis<'d> {
         let outlet_adjectives = mentions
             .windows(2)
             .filter(|w| w[0].actor.org_kind.as_deref() == Some("media") && w[1].actor.actor_type == "country")
-            .filter(|w| text.get(w[0].end..w[1].start).is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || QUOTATION_MARKS.contains(c))))
+            .filter(|w| text.get(w[0].end..w[1].start).is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_quotation_mark(c))))
             .map(|w| (w[1].start, w[1].end))
             .collect();
         Analysis { doc, doc_id: doc.doc_id.as_str().into(), text, chars: CharIndex::new(text), norm, hits, mentions, dates, sentences, outlet_adjectives }

@@ -5,7 +5,7 @@
 
 use super::normalize::normalize_str;
 use super::words::Word;
-use super::QUOTATION_MARKS;
+use super::is_quotation_mark;
 use crate::data_file;
 use crate::extract::lexicon::Tsv;
 use std::sync::LazyLock;
@@ -24,7 +24,7 @@ pub struct Clauses {
 impl Clauses {
     /// `words`: the sentence's words, offsets in `norm` (its normalized text).
     pub fn new(norm: &str, words: &[Word]) -> Clauses {
-        let mut starts: Vec<usize> = norm.char_indices().filter(|&(_, c)| matches!(c, '؛' | ';' | ':') || QUOTATION_MARKS.contains(c)).map(|(at, c)| at + c.len_utf8()).collect();
+        let mut starts: Vec<usize> = norm.char_indices().filter(|&(_, c)| matches!(c, '؛' | ';' | ':') || is_quotation_mark(c)).map(|(at, c)| at + c.len_utf8()).collect();
         for w in words {
             let word = &norm[w.start..w.end];
             let bare = word.strip_prefix(['و', 'ف']).filter(|rest| rest.chars().count() >= 2);

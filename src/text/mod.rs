@@ -14,5 +14,7 @@ pub use normalize::{normalize, Normalized};
 pub use offsets::CharIndex;
 pub use sentences::sentences;
 
-/// Quotation marks as Arabic and English news write them, straight and curly.
-pub const QUOTATION_MARKS: &str = "\"“”«»";
+/// Is `c` a quotation mark as Arabic and English news write them, straight or curly?
+pub fn is_quotation_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»')
+}

@@ -18,6 +18,7 @@ use crate::data_file;
 use crate::extract::lexicon::Tsv;
 use crate::text::normalize::{is_ignorable, normalize_str};
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Normalized Arabic form → (romanization, construct form if the row gives one); first row wins.
@@ -57,9 +58,31 @@ enum Seg {
     Other(String),
 }
 
+/// Romanizations a thread has made: the same names recur from article to article, and
+/// romanizing was a twentieth of a run. Cleared when full, so memory stays flat.
+const CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+}
+
 /// Romanizes Arabic text word by word. Non-Arabic characters pass through unchanged, Arabic
 /// digits and punctuation become ASCII, diacritics and tatweel are dropped.
 pub fn romanize(arabic: &str) -> String {
+    if let Some(done) = CACHE.with_borrow(|cache| cache.get(arabic).cloned()) {
+        return done;
+    }
+    let latin = romanize_uncached(arabic);
+    CACHE.with_borrow_mut(|cache| {
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(arabic.to_string(), latin.clone());
+    });
+    latin
+}
+
+fn romanize_uncached(arabic: &str) -> String {
     let mut segs: Vec<Seg> = Vec::new();
     for c in arabic.chars().filter(|&c| !is_ignorable(c)) {
         match (is_arabic_letter(c), segs.last_mut()) {

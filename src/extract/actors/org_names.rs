@@ -7,7 +7,7 @@ use crate::extract::gazetteer::Hit;
 use crate::extract::registry::{FormKind, Registry, REGISTRY};
 use crate::model::{Actor, ActorRef};
 use crate::text::normalize::normalize_str;
-use crate::text::QUOTATION_MARKS;
+use crate::text::is_quotation_mark;
 use crate::text::words::Word;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::{Arc, LazyLock};
@@ -166,7 +166,7 @@ fn registry_hit_at<'h>(toks: &[Word], k: usize, reg_hits: &'h [Hit]) -> Option<&
 /// but ال, after nothing but spaces and quotation marks ("نوفا” الإيطالية").
 pub(super) fn registry_form_at<'r>(n: &str, toks: &[Word], k: usize, taken: &Taken, reg_hits: &[Hit]) -> Option<(&'r Actor, FormKind)> {
     let reg: &'r Registry = &REGISTRY;
-    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || QUOTATION_MARKS.contains(c)))?;
+    let tok = toks.get(k).filter(|t| taken.flags[k] && n[toks[k - 1].end..t.start].chars().all(|c| c == ' ' || is_quotation_mark(c)))?;
     // A hit that began on an earlier token ("كورية جنوبية" seen from جنوبية) starts no form here.
     let hit = registry_hit_at(toks, k, reg_hits).filter(|h| matches!(n.get(tok.start..h.start), Some("" | "ال")))?;
     let form = reg.gazetteer.entries[hit.entry];

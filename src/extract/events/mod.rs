@@ -112,6 +112,8 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         let trigger_positions: Vec<(usize, bool)> = fired_all.iter().map(|f| a.original(s, f.start, f.end).0).map(|at| (at, dates::is_frame(&a.text[start..at]))).collect();
         // Read once per date, not once per date and trigger.
         let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
+        // An act framed by the one before ("ووقع الجانبان خلال الزيارة") shares its date.
+        let names_earlier_act = dates::names_earlier_act(&a.text[start..end]);
         for fired in &fired_all {
             let trigger_at = a.original(s, fired.start, fired.end).0;
             let blockers: Vec<usize> = trigger_positions.iter().filter(|&&(at, frame)| !(frame && at > trigger_at)).map(|&(at, _)| at).collect();
@@ -137,8 +139,7 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
                 let to = a.dates.partition_point(|d| d.start < start);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
                 let frames_before = fired.event == EventType::Visit && dates::is_frame(&a.text[start..trigger_at]);
-                // An act framed by the one before ("ووقع الجانبان خلال الزيارة") shares its date.
-                let shares_date = frames_before || dates::names_earlier_act(&a.text[start..end]);
+                let shares_date = frames_before || names_earlier_act;
                 a.dates[from..to.max(from)].iter().rev().find(|d| d.end <= start && d.date.is_some() && (shares_date || !claimed_before.contains(&d.start)))
             });
             if dates::is_recalled_history(a.doc.published_date, date.and_then(|d| d.date)) {
