@@ -550,6 +550,17 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_in_part_is_the_body_named_in_full_in_the_same_document() {
+        // Written for this test: the registry ministry, then its short name.
+        let got = ids("استقبل وكيل وزارة الدفاع بحكومة الوحدة الوطنية السفير التركي. وأشاد وكيل وزارة الدفاع بمستوى التعاون.");
+        let ministry: Vec<&str> = got.iter().filter(|(_, t)| t.starts_with("وزارة الدفاع")).map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ministry, ["org/lby-ministry-defence", "org/lby-ministry-defence"], "{got:?}");
+        // Another body whose words do not hold the short name's keeps its own actor.
+        let got = ids("اجتمعت لجنة الدفاع بمجلس النواب. وقالت وزارة الدفاع إنها ترحب.");
+        assert!(got.iter().any(|(id, t)| t == "وزارة الدفاع" && id.starts_with("org/wizarat-al-difa")), "{got:?}");
+    }
+
+    #[test]
     fn countries_from_names_and_demonyms() {
         let got = ids("استقبل الرئيس وفدا بيلاروسيا في طرابلس لبحث العلاقات مع روسيا الاتحادية والجانب الليبي.");
         let countries: Vec<&str> = got.iter().filter(|(id, _)| id.starts_with("country/")).map(|(id, _)| id.as_str()).collect();

@@ -10,7 +10,7 @@ use crate::text::normalize::normalize_str;
 use crate::text::is_quotation_mark;
 use crate::text::words::Word;
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 /// Words that end an organization's name: a time expression after it is no part of it
 /// ("وزارة الخارجية الثلاثاء", "الشركة الليبية العام الماضي").
@@ -195,25 +195,27 @@ pub(super) fn name_words(name: &str) -> Vec<&str> {
 }
 
 /// Within one document, an unregistered organization named in part ("وزارة الخارجية") where
-/// another of its names is complete ("وزارة الخارجية الروسية") is that organization: the
-/// mention takes the fuller name's actor. Countries must not disagree.
+/// another of its names is complete ("وزارة الخارجية الروسية", or a registry body named as
+/// "وزارة الدفاع بحكومة الوحدة الوطنية") is that organization: the mention takes the fuller
+/// name's actor. Countries must not disagree.
 pub(super) fn merge_partial_org_names(out: &mut [(usize, usize, ActorRef, Option<String>)], n: &str) {
-    let found: Vec<(usize, Vec<&str>, Arc<Actor>)> = out
+    let orgs: Vec<(usize, Vec<&str>, ActorRef)> = out
         .iter()
         .enumerate()
-        .filter_map(|(i, (s, e, a, _))| match a {
-            ActorRef::Found(actor) if actor.actor_type == "organization" => Some((i, name_words(&n[*s..*e]), actor.clone())),
-            _ => None,
-        })
+        .filter(|(_, (_, _, a, _))| a.actor_type == "organization")
+        .map(|(i, (s, e, a, _))| (i, name_words(&n[*s..*e]), a.clone()))
         .collect();
-    for (i, words, actor) in &found {
-        let fuller = found
+    for (i, words, actor) in &orgs {
+        if !matches!(actor, ActorRef::Found(_)) {
+            continue;
+        }
+        let fuller = orgs
             .iter()
             .filter(|(j, w, other)| j != i && w.len() > words.len() && other.actor_id != actor.actor_id && words.iter().all(|x| w.contains(x)))
             .filter(|(_, _, other)| actor.country.is_none() || other.country == actor.country)
             .max_by_key(|(j, w, _)| (w.len(), std::cmp::Reverse(*j)));
         if let Some((_, _, other)) = fuller {
-            out[*i].2 = ActorRef::Found(other.clone());
+            out[*i].2 = other.clone();
         }
     }
 }
