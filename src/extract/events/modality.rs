@@ -27,6 +27,9 @@ enum Scope {
     /// A word of sport anywhere in the sentence (لاعب، كرة القدم): a signed contract or a
     /// penalty there is a club's, not a state's or a company's.
     Sport,
+    /// A field word (في مجال، قطاع): the acts named in the few words after it are a domain
+    /// ("تطور في مجال التدريب العسكري"), not an occurrence.
+    Domain,
 }
 
 struct Cue {
@@ -54,6 +57,7 @@ static CUES: LazyLock<Gazetteer<Cue>> = LazyLock::new(|| {
         let scope = match kind {
             "purpose" => Scope::Purpose,
             "sport" => Scope::Sport,
+            "domain" => Scope::Domain,
             _ if notes.starts_with("scope=after") => Scope::After,
             _ if notes.starts_with("scope=clause") => Scope::Clause,
             _ => Scope::Before,
@@ -129,6 +133,7 @@ impl<'s> Modality<'s> {
                 Scope::Before => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 8,
                 Scope::Clause => ce <= h.word_start,
                 Scope::Purpose | Scope::Sport => false,
+                Scope::Domain => ce <= h.word_start && tw.saturating_sub(pos.word_index(ce)) <= 3 && in_field_chain(&self.norm[ce..h.end]),
                 Scope::After => cs >= h.end && pos.word_index(cs).saturating_sub(pos.word_index(h.end)) <= 2,
             }
         })
@@ -155,6 +160,12 @@ impl Modality<'_> {
             scope == Scope::Purpose && cs <= h.word_start && pos.clause_of(cs) == tc && earlier.iter().any(|f| f.start < cs && pos.clause_of(f.start) == tc)
         })
     }
+}
+
+/// Are the words from a field word's end through a trigger all definite nouns, the field's own
+/// list ("مجالات الاستثمار والمساعدات")? "في مجال الصحة خلال زيارة" goes on to another act.
+fn in_field_chain(after_cue: &str) -> bool {
+    after_cue.split_whitespace().all(|w| ["ال", "وال", "لل"].iter().any(|p| w.starts_with(p)))
 }
 
 /// Where a sentence's words start and its clauses break (، , : ;).
