@@ -1,5 +1,6 @@
-//! `relations-export inspect FILE`: what one article yields — events with dates, parties and
-//! evidence, actors with roles, figures, sectors — as a readable table or as JSON.
+//! `relations-export inspect FILE [--id ID]`: what each article of a file (every line of a
+//! JSONL file, or the one with `--id`) yields — events with dates, parties and evidence, actors
+//! with roles, figures, sectors — as a readable table or as JSON.
 
 use super::{UsageError, EXIT_OK};
 use crate::extract;
@@ -12,8 +13,11 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
-    /// An article (.txt, .html, .json or .jsonl: the first object)
+    /// Articles (.txt, .html, .json, or .jsonl: every line)
     pub file: PathBuf,
+    /// Only the article with this id (the `id` of a JSON object)
+    #[arg(long)]
+    pub id: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -31,17 +35,38 @@ pub fn execute(args: InspectArgs) -> Result<i32> {
         None => None,
     };
     let metadata = MetadataIndex::default();
-    let unit = UnitWalker::new(std::slice::from_ref(&args.file)).next().ok_or_else(|| UsageError("the file holds no article".into()))?;
-    let doc = match ingest::prepare(unit, &PrepareOptions { metadata: &metadata, reference_date }) {
-        Ok(doc) => doc,
-        Err(reject) => anyhow::bail!("{}: {} ({})", reject.source, reject.reason, reject.detail),
-    };
-    let ex = extract::extract(&doc);
+    let options = PrepareOptions { metadata: &metadata, reference_date };
+    let mut shown = Vec::new();
+    let mut rejected = 0;
+    for unit in UnitWalker::new(std::slice::from_ref(&args.file)) {
+        match ingest::prepare(unit, &options) {
+            Ok(doc) if args.id.as_ref().is_none_or(|id| doc.source_id.as_ref() == Some(id)) => {
+                let ex = extract::extract(&doc);
+                if args.json {
+                    shown.push(serde_json::json!({ "document": doc, "extraction": ex }));
+                } else {
+                    print!("{}{}", if shown.is_empty() { "" } else { "\n" }, render(&doc, &ex));
+                    shown.push(serde_json::Value::Null);
+                }
+            }
+            Ok(_) => {}
+            Err(reject) => {
+                eprintln!("{}: {} ({})", reject.source, reject.reason, reject.detail);
+                rejected += 1;
+            }
+        }
+    }
+    if shown.is_empty() {
+        let what = match &args.id {
+            Some(id) => format!("no article with id {id:?} in {}", args.file.display()),
+            None => format!("{} holds no article that could be read", args.file.display()),
+        };
+        return Err(if rejected > 0 && args.id.is_none() { anyhow::anyhow!(what) } else { UsageError(what).into() });
+    }
     if args.json {
-        let value = serde_json::json!({ "document": doc, "extraction": ex });
+        // One article prints as one object, as before; several as an array.
+        let value = if shown.len() == 1 { shown.pop().unwrap_or_default() } else { serde_json::Value::Array(shown) };
         println!("{}", serde_json::to_string_pretty(&value)?);
-    } else {
-        print!("{}", render(&doc, &ex));
     }
     Ok(EXIT_OK)
 }

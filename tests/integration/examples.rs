@@ -248,6 +248,29 @@ pub fn inspect_shows_events_actors_and_figures() {
     assert!(text.contains("EVENTS") && text.contains("trade_volume"), "{text}");
 }
 
+pub fn inspect_reads_every_line_of_a_jsonl_file_or_the_one_named_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |name: &str| std::fs::read_to_string(examples().join(name)).unwrap();
+    let lines: Vec<String> = [("a", "italy_trade.txt"), ("b", "belarus_visit.txt")]
+        .iter()
+        .map(|(id, file)| serde_json::json!({ "id": id, "published": "2025-07-03", "text": read(file) }).to_string())
+        .collect();
+    let file = dir.path().join("two.jsonl");
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let json = |extra: &[&str]| {
+        let out = bin().args(["inspect", "--json"]).args(extra).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let all = json(&[]);
+    let ids: Vec<&str> = all.as_array().expect("two articles print as an array").iter().filter_map(|a| a["document"]["source_id"].as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(json(&["--id", "b"])["document"]["source_id"], "b");
+    let missing = bin().args(["inspect", "--id", "zz"]).arg(&file).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2), "an id the file lacks is a usage error");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no article with id \"zz\""), "{}", String::from_utf8_lossy(&missing.stderr));
+}
+
 pub fn a_reprint_is_kept_and_names_its_original() {
     let dir = tempfile::tempdir().unwrap();
     let read = |name: &str| std::fs::read_to_string(examples().join(name)).unwrap();

@@ -53,6 +53,7 @@ fn main() {
             examples::every_offset_slices_to_its_text,
             examples::data_dictionary_is_current,
             examples::inspect_shows_events_actors_and_figures,
+            examples::inspect_reads_every_line_of_a_jsonl_file_or_the_one_named_by_id,
             examples::a_reprint_is_kept_and_names_its_original,
             fuzz::fuzz_prepare_extract_and_jsonl_without_a_panic,
             versions::validate_catches_a_bad_datapackage_edited_counts_and_stray_files,
