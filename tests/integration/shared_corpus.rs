@@ -25,6 +25,38 @@ pub fn seeds_documents_dates_and_boilerplate() {
     crate::examples::assert_offsets_slice(&root);
     let t002 = texts[row("002_")].clone().unwrap();
     assert!(!t002.contains("المزيد من الكاتب"), "the headline list is cut");
+    english_columns_are_filled(&root);
+}
+
+/// The columns a reader without Arabic relies on, on the real seeds: who acted on whom and an
+/// English summary per event, an English role per titled mention, ASCII ids and English names
+/// for actors outside the registry, coordinates for registry cities, a figure's qualifier and
+/// status.
+fn english_columns_are_filled(root: &std::path::Path) {
+    let events = table(root, "events");
+    let summaries = str_col(&events, "summary_en");
+    assert!(events.height() >= 10, "the seeds state events");
+    assert!(summaries.iter().all(|s| s.as_deref().is_some_and(|s| !s.is_empty() && s.is_ascii())), "{summaries:?}");
+    let initiators = str_col(&events, "actor1_id").iter().filter(|a| a.is_some()).count();
+    let counterparts = str_col(&events, "actor2_id").iter().filter(|a| a.is_some()).count();
+    assert!(initiators * 4 >= events.height() * 3 && counterparts * 2 >= events.height(), "{initiators} and {counterparts} of {}", events.height());
+    let mentions = table(root, "mentions");
+    let roles: Vec<(Option<String>, Option<String>)> = str_col(&mentions, "role_text").into_iter().zip(str_col(&mentions, "role_en")).filter(|(ar, _)| ar.is_some()).collect();
+    assert!(!roles.is_empty() && roles.iter().all(|(_, en)| en.as_deref().is_some_and(|en| !en.is_empty() && en.is_ascii())), "{roles:?}");
+    let actors = table(root, "actors");
+    assert!(str_col(&actors, "actor_id").iter().all(|id| id.as_deref().is_some_and(str::is_ascii)));
+    let in_registry: Vec<Option<bool>> = actors.column("in_registry").unwrap().bool().unwrap().iter().collect();
+    let names = str_col(&actors, "name_en");
+    let outside: Vec<&Option<String>> = names.iter().zip(&in_registry).filter(|(_, r)| **r == Some(false)).map(|(n, _)| n).collect();
+    assert!(!outside.is_empty() && outside.iter().all(|n| n.as_deref().is_some_and(|n| !n.is_empty() && n.is_ascii())), "{outside:?}");
+    let types = str_col(&actors, "actor_type");
+    let latitudes: Vec<Option<f64>> = actors.column("latitude").unwrap().cast(&polars::prelude::DataType::Float64).unwrap().f64().unwrap().iter().collect();
+    let cities: Vec<Option<f64>> = types.iter().zip(&in_registry).zip(&latitudes).filter(|((t, r), _)| t.as_deref() == Some("city") && **r == Some(true)).map(|(_, l)| *l).collect();
+    assert!(!cities.is_empty() && cities.iter().all(Option::is_some), "{cities:?}");
+    let figures = table(root, "figures");
+    assert!(figures.height() > 0);
+    assert!(str_col(&figures, "qualifier").iter().all(|q| matches!(q.as_deref(), Some("exact" | "about" | "more_than" | "less_than" | "at_least" | "range"))));
+    assert!(str_col(&figures, "status").iter().all(|q| matches!(q.as_deref(), Some("actual" | "target" | "forecast"))));
 }
 
 /// Runs ../shared/eval/score.py on a version built from the 26 annotated articles.
