@@ -36,18 +36,19 @@ pub fn execute(args: InspectArgs) -> Result<i32> {
     };
     let metadata = MetadataIndex::default();
     let options = PrepareOptions { metadata: &metadata, reference_date };
-    let mut shown = Vec::new();
+    let mut shown = 0;
+    let mut as_json = Vec::new();
     let mut rejected = 0;
     for unit in UnitWalker::new(std::slice::from_ref(&args.file)) {
         match ingest::prepare(unit, &options) {
             Ok(doc) if args.id.as_ref().is_none_or(|id| doc.source_id.as_ref() == Some(id)) => {
                 let ex = extract::extract(&doc);
                 if args.json {
-                    shown.push(serde_json::json!({ "document": doc, "extraction": ex }));
+                    as_json.push(serde_json::json!({ "document": doc, "extraction": ex }));
                 } else {
-                    print!("{}{}", if shown.is_empty() { "" } else { "\n" }, render(&doc, &ex));
-                    shown.push(serde_json::Value::Null);
+                    print!("{}{}", if shown == 0 { "" } else { "\n" }, render(&doc, &ex));
                 }
+                shown += 1;
             }
             Ok(_) => {}
             Err(reject) => {
@@ -56,7 +57,7 @@ pub fn execute(args: InspectArgs) -> Result<i32> {
             }
         }
     }
-    if shown.is_empty() {
+    if shown == 0 {
         let what = match &args.id {
             Some(id) => format!("no article with id {id:?} in {}", args.file.display()),
             None => format!("{} holds no article that could be read", args.file.display()),
@@ -65,7 +66,7 @@ pub fn execute(args: InspectArgs) -> Result<i32> {
     }
     if args.json {
         // One article prints as one object, as before; several as an array.
-        let value = if shown.len() == 1 { shown.pop().unwrap_or_default() } else { serde_json::Value::Array(shown) };
+        let value = if as_json.len() == 1 { as_json.pop().unwrap_or_default() } else { serde_json::Value::Array(as_json) };
         println!("{}", serde_json::to_string_pretty(&value)?);
     }
     Ok(EXIT_OK)

@@ -5,7 +5,7 @@ use super::actors::ActorMention;
 use super::dates::DateMatch;
 use super::registry::REGISTRY;
 use crate::model::{Actor, ActorRef};
-use crate::text::normalize::normalize_str;
+use crate::text::normalize::{is_any_digit, normalize_str};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 pub fn is_dateline(text: &str, d: &DateMatch) -> bool {
     // A dateline states its date in digits ("طرابلس 9 يونيو 2025"، "تونس - 8 - 4"); a short
     // line dated by a weekday or "أمس" is a headline or a sentence ("زار وفد تركي طرابلس أمس").
-    if !d.text.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)) {
+    if !d.text.chars().any(is_any_digit) {
         return false;
     }
     // A line whose start is out of reach is long: no dateline, no timestamp.

@@ -13,7 +13,7 @@
 
 use super::numbers::WordMap;
 use crate::text::letters::{any_byte_pair, arabic_code, arabic_run_end, folded_match_letter, is_plain_arabic_letter, MATCH_FOLDED};
-use crate::text::normalize::Normalized;
+use crate::text::normalize::{ascii_digit, Normalized};
 use crate::text::words::{is_word_char, Word};
 use std::borrow::Cow;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -579,8 +579,7 @@ fn normalize_char(c: char) -> Option<char> {
         'ى' | 'ی' => 'ي',
         'ة' => 'ه',
         'ک' => 'ك',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - 0x660) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+        '٠'..='٩' | '۰'..='۹' => ascii_digit(c),
         '٫' => '.',
         '٬' => ',',
         '٪' => '%',
@@ -2712,8 +2711,7 @@ mod tests {
                 'ؤ' => 'و',
                 'ئ' => 'ي',
                 'ک' => 'ك',
-                '٠'..='٩' => char::from(b'0' + (c as u32 - 0x660) as u8),
-                '۰'..='۹' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+                '٠'..='٩' | '۰'..='۹' => ascii_digit(c),
                 '٫' => '.',
                 '٬' => ',',
                 '٪' => '%',

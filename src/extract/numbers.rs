@@ -32,6 +32,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
 // ------------------------------------------------------------------ lexicon data
 
 use crate::text::letters::{is_plain_arabic_letter, plain_arabic_run_end};
+use crate::text::normalize::ascii_digit;
 
 /// Map keyed by normalized words (Fx: these short keys are looked up for every token).
 pub(crate) type WordMap<V> = rustc_hash::FxHashMap<String, V>;
@@ -151,8 +152,7 @@ pub(crate) fn normalize_char(c: char) -> Option<char> {
         'ى' | 'ی' => 'ي',
         'ة' => 'ه',
         'ک' => 'ك',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' | '۰'..='۹' => ascii_digit(c),
         _ => c.to_ascii_lowercase(),
     })
 }
@@ -776,8 +776,7 @@ mod tests {
                 'ى' | 'ی' => 'ي',
                 'ة' => 'ه',
                 'ک' => 'ك',
-                '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-                '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+                '٠'..='٩' | '۰'..='۹' => ascii_digit(c),
                 _ => c.to_ascii_lowercase(),
             })
         };

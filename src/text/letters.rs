@@ -167,7 +167,7 @@ mod tests {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             let before = if bytes.len() > 1 { bytes[bytes.len() - 2] } else { b' ' };
-            let digit = c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c);
+            let digit = crate::text::normalize::is_any_digit(c);
             assert_eq!(ends_digit(before, bytes[bytes.len() - 1]), digit, "{c:?}");
         }
     }

@@ -58,6 +58,22 @@ pub fn is_ignorable(c: char) -> bool {
         | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// An Arabic-Indic (٠-٩) or Persian (۰-۹) digit as its ASCII digit; any other character as it is.
+#[inline]
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        _ => c,
+    }
+}
+
+/// Is `c` a digit in ASCII, Arabic-Indic or Persian?
+#[inline]
+pub fn is_any_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '٠'..='٩' | '۰'..='۹')
+}
+
 /// The matching form of one character (None when it is dropped).
 pub fn fold_char(c: char) -> Option<char> {
     if is_ignorable(c) {
@@ -71,8 +87,7 @@ pub fn fold_char(c: char) -> Option<char> {
         'ئ' => 'ي',
         'ک' => 'ك',
         'ی' => 'ي',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' | '۰'..='۹' => ascii_digit(c),
         '\u{00A0}' => ' ',
         'A'..='Z' => c.to_ascii_lowercase(),
         _ => c,

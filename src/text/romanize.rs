@@ -16,7 +16,7 @@
 
 use crate::data_file;
 use crate::extract::lexicon::Tsv;
-use crate::text::normalize::{is_ignorable, normalize_str};
+use crate::text::normalize::{ascii_digit, is_ignorable, normalize_str};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -42,8 +42,7 @@ fn is_arabic_letter(c: char) -> bool {
 /// Arabic-script digits and punctuation as ASCII; None for anything else.
 fn ascii_symbol(c: char) -> Option<char> {
     Some(match c {
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' | '۰'..='۹' => ascii_digit(c),
         '،' | '٬' => ',',
         '؛' => ';',
         '؟' => '?',

@@ -70,16 +70,13 @@ fn push_bounded(text: &str, mut start: usize, end: usize, out: &mut Vec<(usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::is_any_digit;
 
     #[test]
     fn splits_on_arabic_punctuation_but_not_decimals() {
         let text = "بلغ التبادل 9.1 مليارات يورو. هل يستمر؟ نعم\nسطر آخر";
         let parts: Vec<&str> = sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(parts, vec!["بلغ التبادل 9.1 مليارات يورو.", "هل يستمر؟", "نعم", "سطر آخر"]);
-    }
-
-    fn is_digit(c: char) -> bool {
-        c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)
     }
 
     #[test]
@@ -107,7 +104,7 @@ mod tests {
                 let end = i + c.len_utf8();
                 let split = match c {
                     '\n' | '!' | '?' | '؟' | '؛' => true,
-                    '.' => !(text[..i].chars().next_back().is_some_and(is_digit) && text[end..].chars().next().is_some_and(is_digit)),
+                    '.' => !(text[..i].chars().next_back().is_some_and(is_any_digit) && text[end..].chars().next().is_some_and(is_any_digit)),
                     _ => false,
                 };
                 if split {

@@ -494,7 +494,7 @@ fn original(text: &str, norm: &Normalized, s: usize, e: usize) -> String {
 /// ص are both "s") that tell two names apart. The same name gives the same id in every run.
 fn unregistered_id(id_prefix: &str, name: &str) -> String {
     let hash = crate::model::short_hash(&[name]);
-    format!("{id_prefix}/{}-{}", romanize::slug(&romanize::romanize(name)), &hash[..6])
+    format!("{id_prefix}/{}-{}", romanize::slug(name), &hash[..6])
 }
 
 /// An actor found by rule, not in the registry: its id from the normalized name, its name as
