@@ -79,7 +79,7 @@ fn main() {
     let mut trials = Vec::new();
     for (missing, group) in groups {
         if let Some(why) = missing {
-            skipped.push(format!("{} skipped: {why}", group.len()));
+            skipped.push(format!("{} tests need what is missing here: {why}", group.len()));
         }
         trials.extend(group);
     }
@@ -87,7 +87,8 @@ fn main() {
     if !args.list {
         let c = &conclusion;
         println!("integration: {} passed, {} failed, {} skipped", c.num_passed, c.num_failed, c.num_ignored);
-        for line in &skipped {
+        // The reasons only when something was skipped (a name filter may leave those tests out).
+        for line in skipped.iter().filter(|_| c.num_ignored > 0) {
             println!("  {line}");
         }
     }
