@@ -143,8 +143,8 @@ fn arabic_corpora(shared: &std::path::Path) -> Vec<std::path::PathBuf> {
 pub fn stories_link_the_reports_of_one_occurrence() {
     let Some(shared) = shared() else { return };
     let s = score_against(&shared, &arabic_corpora(&shared), &["seeds", "dev", "check"], &[]);
-    // Issue 19's bar is 0.75; this is where linking stands (0.70 on 2026-12-06).
-    assert_at_least(&s, "stories", "f1", 0.65);
+    // Issue 19's bar (0.83 on 2026-12-07).
+    assert_at_least(&s, "stories", "f1", 0.75);
     let baseline = s["stories_exact_attributes"]["f1"].as_f64().unwrap_or(0.0);
     assert_at_least(&s, "stories", "f1", 2.0 * baseline);
 }

@@ -44,9 +44,12 @@ pub fn is_frame(before: &str) -> bool {
 }
 
 /// Does the sentence name an act before it as its frame ("ووقع الجانبان خلال الزيارة", "على
-/// هامش الاجتماع")? Its act then happened then, on the date that act took.
+/// هامش الاجتماع", "وشهدت هذه الزيارة توقيع")? Its act then happened then, on the date and at
+/// the place that act took.
 pub fn names_earlier_act(sentence: &str) -> bool {
-    const FRAMES: [&str; 6] = ["خلال", "وخلال", "اثناء", "واثناء", "هامش", "ختام"];
+    // Prepositions of a frame, the demonstratives that point back at the act, and the verbs
+    // that make the act the frame of what it "saw".
+    const FRAMES: [&str; 12] = ["خلال", "وخلال", "اثناء", "واثناء", "هامش", "ختام", "هذه", "وهذه", "هذا", "وهذا", "شهدت", "وشهدت"];
     const ACTS: [&str; 10] = ["الزياره", "اللقاء", "الاجتماع", "الاجتماعات", "المباحثات", "المحادثات", "القمه", "الجوله", "المنتدي", "الملتقي"];
     let mut words = sentence.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
     let mut previous = None;

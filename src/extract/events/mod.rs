@@ -7,6 +7,7 @@ mod dates;
 mod merge;
 mod modality;
 mod parties;
+mod place;
 mod sides;
 mod summary;
 mod triggers;
@@ -155,8 +156,9 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
             if countries.len() < 2 && fired.event != EventType::ArmsTransfer && !international_side() {
                 continue;
             }
-            let place = in_sentence.iter().find(|m| matches!(m.actor.actor_type, "city" | "facility" | "region"));
-            let location = place.map(|m| m.actor.id());
+            let place = place::named(in_sentence, |m| clauses.of(a.normalized_in(s, m.start)) == clause);
+            // An act the sentence frames by an earlier one took place where that one did.
+            let location = place.map(|m| m.actor.id()).or_else(|| if names_earlier_act { events.last().and_then(|(e, _)| e.location_id.clone()) } else { None });
             let mut actor_ids: Vec<SharedStr> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization")).map(|m| m.actor.id()).collect();
             actor_ids.sort_unstable();
             actor_ids.dedup();

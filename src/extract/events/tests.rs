@@ -218,3 +218,24 @@ fn sides_and_summaries() {
         assert_eq!(got, (*actor1, *actor2, *summary), "{text}");
     }
 }
+
+const PLACE_PHRASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/event_places.tsv"));
+
+/// Every row of tests/phrases/event_places.tsv: its phrase gives an event of its type, and
+/// that event's location is the row's (none when the row leaves it empty).
+#[test]
+fn place_phrase_corpus() {
+    let t = crate::extract::lexicon::Tsv::parse(PLACE_PHRASES);
+    let mut failures = Vec::new();
+    for r in &t.rows {
+        let (Some(phrase), Some(event_type)) = (t.get(r, "phrase"), t.get(r, "type")) else { continue };
+        let want = t.get(r, "location").filter(|l| !l.is_empty());
+        let events = extract(&article(phrase, "2025-06-10")).events;
+        let got: Vec<Option<&str>> = events.iter().filter(|e| e.event_type == event_type).map(|e| e.location_id.as_deref()).collect();
+        if got != [want] {
+            failures.push(format!("{phrase}\n    {event_type}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(t.rows.len() >= 10, "{} rows", t.rows.len());
+    assert!(failures.is_empty(), "{} of {} place phrases fail:\n{}", failures.len(), t.rows.len(), failures.join("\n"));
+}
