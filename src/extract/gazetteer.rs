@@ -48,7 +48,12 @@ impl<T> Gazetteer<T> {
         let mut seen = std::collections::HashSet::new();
         for (form, entry) in forms {
             let norm = normalize_str(&form);
-            for key in article_variants(strip_article(&norm)) {
+            // An alef with hamza before lam is a root letter, never the article (which is
+            // written with a bare alef): ألماني keeps its "ال", so that "الألماني" reads as the
+            // article and ألماني, where stripping left "ماني" out of reach.
+            let root_alef_lam = form.starts_with(['أ', 'إ', 'آ']) && form.chars().nth(1) == Some('ل');
+            let base = if root_alef_lam { norm.as_str() } else { strip_article(&norm) };
+            for key in article_variants(base) {
                 if key.chars().count() < 2 || !seen.insert((key.clone(), entry)) {
                     continue;
                 }
@@ -322,6 +327,16 @@ mod tests {
         }
         let n = normalize_str("الروسية تعمل مع موروسيا");
         assert!(g.find(&n).is_empty(), "no whole word here");
+    }
+
+    #[test]
+    fn an_alef_with_hamza_before_lam_is_no_article() {
+        let g = Gazetteer::new(vec!["DEU-adj", "DEU", "ALB-adj"], [("ألماني".to_string(), 0), ("ألمانيا".to_string(), 1), ("الألباني".to_string(), 2)]);
+        assert_eq!(entries_found(&g, "التقى السفير الألماني"), ["DEU-adj"]);
+        assert_eq!(entries_found(&g, "وفد ألماني ووالألماني"), ["DEU-adj"]);
+        assert_eq!(entries_found(&g, "سافر إلى ألمانيا ثم لألمانيا وبألمانيا"), ["DEU", "DEU", "DEU"]);
+        // An entry written with the article still matches without it.
+        assert_eq!(entries_found(&g, "الوزير الألباني ونظيره ألباني"), ["ALB-adj", "ALB-adj"]);
     }
 
     #[test]
