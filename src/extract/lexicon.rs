@@ -37,6 +37,29 @@ macro_rules! data_file {
     };
 }
 
+/// A form with the endings running text glues onto its last word, which whole-word matching
+/// would otherwise miss: the accusative alif ("منحت ... ترخيصا") and the attached pronouns
+/// ("استحواذها", "زيارته", with ة written ت before them; ه only there). Forms already ending in a pronoun
+/// or too short to be sure of get none.
+pub fn with_endings(form: &str) -> Vec<String> {
+    let last = form.rsplit(' ').next().unwrap_or(form);
+    let letters = last.chars().count();
+    if letters < 3 || ["ه", "ها", "هم", "هما", "نا"].iter().any(|p| last.ends_with(p) && letters > p.chars().count() + 2) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if !last.ends_with(['ا', 'ى', 'ة', 'ء', 'أ', 'ئ', 'ؤ']) {
+        out.push(format!("{form}ا"));
+    }
+    // "his" after any other letter reads like ة once text is normalized (زاره, وزارة): only
+    // a feminine noun, whose ة turns ت, takes it.
+    match form.strip_suffix('ة') {
+        Some(stem) => out.extend(["ه", "ها", "هما", "هم"].iter().map(|p| format!("{stem}ت{p}"))),
+        None => out.extend(["ها", "هما", "هم"].iter().map(|p| format!("{form}{p}"))),
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +71,15 @@ mod tests {
         assert_eq!(t.variants(&t.rows[0], "b"), vec!["y", "z"]);
         assert_eq!(t.get(&t.rows[1], "b"), None);
         assert_eq!(t.get(&t.rows[0], "nope"), None);
+    }
+
+    #[test]
+    fn endings_of_nouns_and_verbs() {
+        assert_eq!(with_endings("ترخيص"), ["ترخيصا", "ترخيصها", "ترخيصهما", "ترخيصهم"]);
+        assert_eq!(with_endings("زيارة"), ["زيارته", "زيارتها", "زيارتهما", "زيارتهم"]);
+        assert_eq!(with_endings("توقيع عقد"), ["توقيع عقدا", "توقيع عقدها", "توقيع عقدهما", "توقيع عقدهم"]);
+        assert!(with_endings("زيارته").is_empty(), "already ends in a pronoun");
+        assert_eq!(with_endings("زار"), ["زارا", "زارها", "زارهما", "زارهم"], "no زاره: normalized it spells the زارة of وزارة");
+        assert!(with_endings("مع").is_empty(), "too short");
     }
 }

@@ -5,10 +5,12 @@
 //! نظيره is a meeting). A trigger the sentence's modality cancels does not fire.
 
 use super::super::gazetteer::{longest_non_overlapping, Forms, Gazetteer, Hit};
+use super::super::lexicon::{with_endings, Tsv};
 use super::modality::{self, Modality};
 use super::EventType;
 use crate::data_file;
 use crate::text::normalize::normalize_str;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,23 +23,38 @@ enum Strength {
 struct Trigger {
     event: EventType,
     strength: Strength,
+    /// The form as the lexicon writes it (normalized): a hit of one of its endings
+    /// (`lexicon::with_endings`) confirms or is confirmed as the form itself.
+    form: String,
     /// For a weak form: the only forms that may confirm it (normalized), when the verb alone
     /// names several acts ("وقعت ... عقدا" is a contract, "وقعت ... مشروعا" is not). Empty:
     /// any form of its type.
     confirmed_by: Vec<String>,
 }
 
+/// Every row of the lexicon under its form and the endings text glues onto it; a form the file
+/// writes itself keeps its own row (زيارات is weak, not an ending of anything).
 static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
-    Gazetteer::from_tsv(data_file!("lexicon/event_triggers.tsv"), "form_ar", |t, r| {
-        let event = t.get(r, "event_type").and_then(EventType::parse)?;
+    let t = Tsv::parse(data_file!("lexicon/event_triggers.tsv"));
+    let mut entries = Vec::new();
+    let mut rows: Vec<&str> = Vec::new();
+    for r in &t.rows {
+        let (Some(form), Some(event)) = (t.get(r, "form_ar"), t.get(r, "event_type").and_then(EventType::parse)) else { continue };
         let strength = match t.get(r, "strength") {
             Some("strong") => Strength::Strong,
             Some("support") => Strength::Support,
             _ => Strength::Weak,
         };
         let confirmed_by = t.variants(r, "confirmed_by").into_iter().map(normalize_str).collect();
-        Some(Trigger { event, strength, confirmed_by })
-    })
+        entries.push(Trigger { event, strength, form: normalize_str(form), confirmed_by });
+        rows.push(form);
+    }
+    let written: HashSet<String> = entries.iter().map(|e| e.form.clone()).collect();
+    let mut forms: Vec<(String, usize)> = rows.iter().enumerate().map(|(i, f)| (f.to_string(), i)).collect();
+    for (i, f) in rows.iter().enumerate() {
+        forms.extend(with_endings(f).into_iter().filter(|v| !written.contains(&normalize_str(v))).map(|v| (v, i)));
+    }
+    Gazetteer::new(entries, forms)
 });
 
 /// A trigger that fired, in byte offsets of the normalized sentence.
@@ -76,8 +93,7 @@ pub fn fire_with(norm: &str, trigger_hits: Vec<Hit>, cue_hits: Vec<Hit>) -> Vec<
             Strength::Support => false,
             Strength::Weak => hits.iter().enumerate().any(|(j, o)| {
                 let ot = &g.entries[o.entry];
-                let form = &norm[o.start..o.end];
-                j != i && ot.event == t.event && (ot.strength != Strength::Weak || form != &norm[h.start..h.end]) && (t.confirmed_by.is_empty() || t.confirmed_by.iter().any(|c| c == form))
+                j != i && ot.event == t.event && (ot.strength != Strength::Weak || ot.form != t.form) && (t.confirmed_by.is_empty() || t.confirmed_by.contains(&ot.form))
             }),
         };
         // One event per type and clause: a second act of the type needs its own clause and a
