@@ -275,7 +275,9 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         Ok(documents_sink)
     };
     let link_stories = |sinks: &mut HashMap<&str, TableSink>| -> Result<u64> {
+        let linking = Instant::now();
         let stories = stories.link();
+        log::debug(&format!("linked {} stories in {:.2} s", stories.len(), linking.elapsed().as_secs_f64()));
         for start in (0..stories.len()).step_by(BATCH_UNITS) {
             let rows = stories.rows(start..(start + BATCH_UNITS).min(stories.len()));
             sink(sinks, "stories")?.write(frame::stories_frame(&rows)?)?;
