@@ -225,6 +225,13 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
     let title_follows = |i: usize| i + 1 < toks.len() && title_starts[i + 1] && matches!(n[toks[i].end..toks[i + 1].start].trim(), "،" | ",");
     let registry_word = |i: usize, taken: &Taken| taken.flags[i];
     let stop = |w: &str| lex.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit());
+    // Normalizing ى to ي makes the name علي and the preposition على one word: where the text
+    // spells it with ي, it is the name, no function word ("مدير الإدارة علي الفيتوري",
+    // "محمد علي الفيتوري").
+    let stop_at = |i: usize| {
+        let w = word(i);
+        stop(w) && !(w == "علي" && original(text, norm, toks[i].start, toks[i].end).ends_with('ي'))
+    };
     // The role phrase that ends right before token i: a title, then up to 4 adjective,
     // registry or ال words, then nothing but punctuation.
     let role_before = |i: usize, taken: &Taken| -> Option<(usize, usize)> {
@@ -257,7 +264,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
                 (None, _) if role.is_some() || title_follows(i) => reg.surnames.get(first).is_some_and(|l| l.len() == 1),
                 (None, _) => false,
             }
-            && !stop(first);
+            && !stop_at(i);
         if !starts_name {
             i += 1;
             continue;
@@ -266,7 +273,7 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         let mut end = i + 1;
         while end < toks.len() && end - i < 4 {
             let w = word(end);
-            if stop(w) || registry_word(end, &taken) || (w.starts_with('و') && given[end].whole.is_none()) {
+            if stop_at(end) || registry_word(end, &taken) || (w.starts_with('و') && given[end].whole.is_none()) {
                 break;
             }
             // A gap with punctuation ends the name.
@@ -288,7 +295,13 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         // A surname alone after a title (الرئيس بوتين) or before one, unless it is also a given name: "العميد
         // سالم" is a man called Salem, not the one registry person whose surname is سالم.
         let single_ok = (role.is_some() || title_follows(i)) && reg.surnames.contains_key(first) && given[i].bare().is_none();
-        if end - i >= 2 || single_ok {
+        // Some outlets spell على with ي as well: علي opens a name only before a word that
+        // continues one (a family name in ال, a given name, عبد/أبو/بن), not "علي أهمية".
+        let preposition_like = first == "علي" && end - i >= 2 && {
+            let next = word(i + 1);
+            !(next.starts_with("ال") || given[i + 1].whole.is_some() || matches!(next, "عبد" | "ابو" | "بن" | "ابن") || reg.surnames.contains_key(next))
+        };
+        if (end - i >= 2 || single_ok) && !preposition_like {
             persons.push((i, end, role));
             i = end;
         } else {
@@ -330,7 +343,8 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
     // 3. Bare surnames: the one person of that surname already named in the document.
     let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
     for (name, actor) in &doc_people {
-        if let Some(last) = name.rsplit(' ').next().filter(|_| name.contains(' ')) {
+        // A surname that is also a function word (علي, spelled على elsewhere) names nobody alone.
+        if let Some(last) = name.rsplit(' ').next().filter(|last| name.contains(' ') && !stop(last)) {
             by_surname.entry(last).or_default().insert(&*actor.actor_id);
         }
     }
