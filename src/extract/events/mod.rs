@@ -89,7 +89,8 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
     // Dates the previous sentence's events govern: the next sentence does not inherit them.
     let mut claimed_before: Vec<usize> = Vec::new();
     for (k, s) in a.sentences.iter().enumerate() {
-        let triggers = if modality::is_question(a.sentence_text(s)) { Vec::new() } else { a.hits_in(s, &a.hits.triggers) };
+        let states_nothing = modality::is_question(a.sentence_text(s)) || modality::is_caption(a.sentence_norm(s));
+        let triggers = if states_nothing { Vec::new() } else { a.hits_in(s, &a.hits.triggers) };
         // Cues only cancel triggers: most sentences have none to cancel.
         let fired_all = if triggers.is_empty() { Vec::new() } else { fire_with(a.sentence_norm(s), triggers, a.hits_in(s, &a.hits.cues)) };
         if fired_all.is_empty() {

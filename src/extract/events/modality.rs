@@ -87,6 +87,20 @@ pub(super) fn is_question(sentence: &str) -> bool {
     sentence.trim_end().ends_with(['؟', '?'])
 }
 
+/// Is the normalized sentence a photo caption ("صورة أرشيفية لاجتماع ...", "جانب من اللقاء",
+/// "(صورة: الوزارة)")? It shows an act the article states elsewhere, or an old one: no event.
+pub(super) fn is_caption(norm: &str) -> bool {
+    let mut words = norm.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+    let (Some(first), second) = (words.next(), words.next()) else { return false };
+    let opens = match first {
+        "صوره" | "الصوره" | "صور" | "ارشيفيه" => true,
+        "جانب" => second == Some("من"),
+        "من" => second == Some("الارشيف"),
+        _ => false,
+    };
+    opens && norm.split_whitespace().count() <= 20
+}
+
 /// The cues of one normalized sentence, read once for all its triggers.
 pub(super) struct Modality<'s> {
     norm: &'s str,
