@@ -523,6 +523,9 @@ impl Doc<'_> {
                 let n = match (count, form) {
                     (Some(c), _) => c,
                     (None, ScaleForm::Singular) => 1.0,
+                    // "مليونا دولار" is two million, but "مليونا و200 ألف" one million and
+                    // more: before و the -ا spelling is the accusative singular.
+                    (None, ScaleForm::Dual) if self.text(j).ends_with('ا') && self.continuation(j + 1).is_some_and(|(_, _, waw)| waw) => 1.0,
                     (None, ScaleForm::Dual) => 2.0,
                     (None, ScaleForm::Plural) => return None,
                 };
