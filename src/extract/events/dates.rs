@@ -43,24 +43,22 @@ pub fn is_frame(before: &str) -> bool {
     }
 }
 
-/// Does the sentence name an act before it as its frame ("ووقع الجانبان خلال الزيارة", "على
-/// هامش الاجتماع", "وشهدت هذه الزيارة توقيع"), or its two sides as the subject ("ووقع
-/// الوزيران")? Its act then happened then, on the date and at the place that act took.
-pub fn names_earlier_act(sentence: &str) -> bool {
+/// Does the normalized sentence name an act before it as its frame ("ووقع الجانبان خلال
+/// الزيارة", "على هامش الاجتماع", "وشهدت هذه الزيارة توقيع"), or its two sides as the subject
+/// ("ووقع الوزيران")? Its act then happened then, on the date and at the place that act took.
+pub fn names_earlier_act(norm_sentence: &str) -> bool {
     // Prepositions of a frame, the demonstratives that point back at the act, and the verbs
-    // that make the act the frame of what it "saw".
+    // that make the act the frame of what it "saw" (all in matching form).
     const FRAMES: [&str; 12] = ["خلال", "وخلال", "اثناء", "واثناء", "هامش", "ختام", "هذه", "وهذه", "هذا", "وهذا", "شهدت", "وشهدت"];
     const ACTS: [&str; 10] = ["الزياره", "اللقاء", "الاجتماع", "الاجتماعات", "المباحثات", "المحادثات", "القمه", "الجوله", "المنتدي", "الملتقي"];
-    // The two sides of the act before as the subject ("ووقع الوزيران", "وبحث الجانبان"): the
-    // same occasion goes on. Not البلدان: the two states are the subject of their relations
-    // at large as often.
-    const BOTH_SIDES: [&str; 6] = ["الجانبان", "الطرفان", "الوزيران", "الوفدان", "الرئيسان", "المسؤولان"];
-    let mut words = sentence.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
-    let mut previous = None;
-    words.any(|w| {
-        let framed = previous.is_some_and(|p| folded_is(p, &FRAMES)) && ACTS.iter().any(|act| folded(w).eq(folded(act)));
-        previous = Some(w);
-        framed || folded_is(w, &BOTH_SIDES)
+    // The two sides of the act before as the subject: the same occasion goes on. Not البلدان:
+    // the two states are the subject of their relations at large as often.
+    const BOTH_SIDES: [&str; 6] = ["الجانبان", "الطرفان", "الوزيران", "الوفدان", "الرييسان", "المسوولان"];
+    let mut previous = "";
+    norm_sentence.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).any(|w| {
+        let framed = FRAMES.contains(&previous) && ACTS.contains(&w);
+        previous = w;
+        framed || BOTH_SIDES.contains(&w)
     })
 }
 

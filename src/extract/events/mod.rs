@@ -115,7 +115,7 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         // Read once per date, not once per date and trigger.
         let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
         // An act framed by the one before ("ووقع الجانبان خلال الزيارة") shares its date.
-        let names_earlier_act = dates::names_earlier_act(&a.text[start..end]);
+        let names_earlier_act = dates::names_earlier_act(a.sentence_norm(s));
         for fired in &fired_all {
             let trigger_at = a.original(s, fired.start, fired.end).0;
             let blockers: Vec<usize> = trigger_positions.iter().filter(|&&(at, frame)| !(frame && at > trigger_at)).map(|&(at, _)| at).collect();
