@@ -239,3 +239,11 @@ fn place_phrase_corpus() {
     assert!(t.rows.len() >= 10, "{} rows", t.rows.len());
     assert!(failures.is_empty(), "{} of {} place phrases fail:\n{}", failures.len(), t.rows.len(), failures.join("\n"));
 }
+
+#[test]
+fn a_cited_outlet_is_no_actor_of_the_event() {
+    let events = extract(&article("التقى رئيس المجلس الرئاسي السفير الروسي في طرابلس، بحسب وكالة نوفا الإيطالية.", "2025-06-10")).events;
+    assert_eq!(events.len(), 1, "{events:?}");
+    let actors: Vec<&str> = events[0].actor_ids.iter().map(|a| &**a).collect();
+    assert_eq!(actors, ["org/lby-presidential-council"]);
+}
