@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Prints every lexicon and registry form under data/ (one per line) for `rg -f`: the floor of
+"""Prints every lexicon and registry form under crates/relations-core/data/ (one per line) for `rg -f`: the floor of
 finding the tool's vocabulary in the corpus without extracting anything."""
 import csv, glob, os, sys
 
-here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "relations-core", "data")
 forms = set()
 for path in glob.glob(os.path.join(here, "**", "*.tsv"), recursive=True):
     lines = [l for l in open(path, encoding="utf-8") if not l.startswith("#")]

@@ -6,15 +6,14 @@
 //! occurrence, linked across documents) and reprints (documents nearly another's) → frame
 //! (records into polars DataFrames) → export (Parquet, CSV, schemas, manifest, versions).
 
+//!
+//! The extraction (ingest to stories) is the `relations-core` crate, which does not depend on
+//! polars; its modules are re-exported here under the names they always had.
+
 pub mod cli;
 pub mod config;
 pub mod export;
-pub mod extract;
 pub mod frame;
-pub mod ingest;
-pub mod log;
-pub mod model;
 pub mod pipeline;
-pub mod reprints;
-pub mod stories;
-pub mod text;
+
+pub use relations_core::{data_file, extract, ingest, log, model, reprints, stories, text};

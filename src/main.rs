@@ -8,7 +8,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let args = Cli::parse();
     let level = if args.logging.quiet { 0 } else { 2 + args.logging.verbose };
-    relations_export::log::init(level, args.logging.log_format);
+    relations_export::log::init(level, args.logging.log_format.into());
     let result = match args.command {
         Some(Command::Inspect(a)) => cli::inspect::execute(a),
         Some(Command::Schema(a)) => cli::schema::execute(a),

@@ -85,8 +85,25 @@ pub struct LogArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Log line format
-    #[arg(long, value_enum, default_value_t = LogFormat::Text, global = true)]
-    pub log_format: LogFormat,
+    #[arg(long, value_enum, default_value_t = LogFormatArg::Text, global = true)]
+    pub log_format: LogFormatArg,
+}
+
+/// `--log-format`: the core's `LogFormat`, as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LogFormatArg {
+    #[default]
+    Text,
+    Json,
+}
+
+impl From<LogFormatArg> for LogFormat {
+    fn from(f: LogFormatArg) -> LogFormat {
+        match f {
+            LogFormatArg::Text => LogFormat::Text,
+            LogFormatArg::Json => LogFormat::Json,
+        }
+    }
 }
 
 /// An error in how the tool was called (exit 2), as opposed to a failed run (exit 1).
