@@ -39,8 +39,8 @@ macro_rules! data_file {
 
 /// A form with the endings running text glues onto its last word, which whole-word matching
 /// would otherwise miss: the accusative alif ("منحت ... ترخيصا") and the attached pronouns
-/// ("استحواذها", "زيارته", with ة written ت before them; ه only there). Forms already ending in a pronoun
-/// or too short to be sure of get none.
+/// ("استحواذها", "زيارته", with ة written ت before them; ه only there). Forms that already
+/// end in a pronoun, or are too short to be sure of, get none.
 pub fn with_endings(form: &str) -> Vec<String> {
     let last = form.rsplit(' ').next().unwrap_or(form);
     let letters = last.chars().count();

@@ -159,7 +159,11 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
             }
             let place = place::named(in_sentence, |m| clauses.of(a.normalized_in(s, m.start)) == clause);
             // An act the sentence frames by an earlier one took place where that one did.
-            let location = place.map(|m| m.actor.id()).or_else(|| if names_earlier_act { events.last().and_then(|(e, _)| e.location_id.clone()) } else { None });
+            let location = match place {
+                Some(m) => Some(m.actor.id()),
+                None if names_earlier_act => events.last().and_then(|(e, _)| e.location_id.clone()),
+                None => None,
+            };
             // The event's actors are its possible parties: a cited outlet is none ("وفق وكالة نوفا").
             let mut actor_ids: Vec<SharedStr> = in_sentence.iter().filter(|m| matches!(m.actor.actor_type, "person" | "organization") && a.can_be_party(m)).map(|m| m.actor.id()).collect();
             actor_ids.sort_unstable();

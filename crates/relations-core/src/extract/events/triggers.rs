@@ -37,7 +37,7 @@ struct Trigger {
 static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
     let t = Tsv::parse(data_file!("lexicon/event_triggers.tsv"));
     let mut entries = Vec::new();
-    let mut rows: Vec<&str> = Vec::new();
+    let mut forms_written: Vec<&str> = Vec::new();
     for r in &t.rows {
         let (Some(form), Some(event)) = (t.get(r, "form_ar"), t.get(r, "event_type").and_then(EventType::parse)) else { continue };
         let strength = match t.get(r, "strength") {
@@ -47,11 +47,11 @@ static TRIGGERS: LazyLock<Gazetteer<Trigger>> = LazyLock::new(|| {
         };
         let confirmed_by = t.variants(r, "confirmed_by").into_iter().map(normalize_str).collect();
         entries.push(Trigger { event, strength, form: normalize_str(form), confirmed_by });
-        rows.push(form);
+        forms_written.push(form);
     }
     let written: HashSet<String> = entries.iter().map(|e| e.form.clone()).collect();
-    let mut forms: Vec<(String, usize)> = rows.iter().enumerate().map(|(i, f)| (f.to_string(), i)).collect();
-    for (i, f) in rows.iter().enumerate() {
+    let mut forms: Vec<(String, usize)> = forms_written.iter().enumerate().map(|(i, f)| (f.to_string(), i)).collect();
+    for (i, f) in forms_written.iter().enumerate() {
         forms.extend(with_endings(f).into_iter().filter(|v| !written.contains(&normalize_str(v))).map(|v| (v, i)));
     }
     Gazetteer::new(entries, forms)
