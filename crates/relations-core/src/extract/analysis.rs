@@ -93,13 +93,21 @@ impl<'d> Analysis<'d> {
         lexicon_pass::any_within(hits, s.norm_start, s.norm_end)
     }
 
+    /// The document's words that lie in the sentence (offsets in the document's normalized text).
+    fn words_in(&self, s: &Sentence) -> &[Word] {
+        let words = slice_by_start(&self.hits.words, s.norm_start, s.norm_end, |w| w.start);
+        &words[..words.partition_point(|w| w.end <= s.norm_end)]
+    }
+
+    /// The sentence's words as normalized text, in order: read from the document's one word
+    /// list, not cut again.
+    pub fn sentence_words(&self, s: &Sentence) -> impl Iterator<Item = &str> + '_ {
+        self.words_in(s).iter().map(|w| &self.norm.text[w.start..w.end])
+    }
+
     /// The sentence's clauses, offsets in its normalized text.
     pub fn clauses(&self, s: &Sentence) -> Clauses {
-        let words: Vec<Word> = slice_by_start(&self.hits.words, s.norm_start, s.norm_end, |w| w.start)
-            .iter()
-            .filter(|w| w.end <= s.norm_end)
-            .map(|w| Word { start: w.start - s.norm_start, end: w.end - s.norm_start })
-            .collect();
+        let words: Vec<Word> = self.words_in(s).iter().map(|w| Word { start: w.start - s.norm_start, end: w.end - s.norm_start }).collect();
         Clauses::new(self.sentence_norm(s), &words)
     }
 

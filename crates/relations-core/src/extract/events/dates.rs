@@ -43,10 +43,10 @@ pub fn is_frame(before: &str) -> bool {
     }
 }
 
-/// Does the normalized sentence name an act before it as its frame ("ووقع الجانبان خلال
+/// Do the sentence's normalized words name an act before it as its frame ("ووقع الجانبان خلال
 /// الزيارة", "على هامش الاجتماع", "وشهدت هذه الزيارة توقيع"), or its two sides as the subject
 /// ("ووقع الوزيران")? Its act then happened then, on the date and at the place that act took.
-pub fn names_earlier_act(norm_sentence: &str) -> bool {
+pub fn names_earlier_act<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     // Prepositions of a frame, the demonstratives that point back at the act, and the verbs
     // that make the act the frame of what it "saw" (all in matching form).
     const FRAMES: [&str; 12] = ["خلال", "وخلال", "اثناء", "واثناء", "هامش", "ختام", "هذه", "وهذه", "هذا", "وهذا", "شهدت", "وشهدت"];
@@ -55,7 +55,8 @@ pub fn names_earlier_act(norm_sentence: &str) -> bool {
     // the two states are the subject of their relations at large as often.
     const BOTH_SIDES: [&str; 6] = ["الجانبان", "الطرفان", "الوزيران", "الوفدان", "الرييسان", "المسوولان"];
     let mut previous = "";
-    norm_sentence.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).any(|w| {
+    let mut words = words;
+    words.any(|w| {
         let framed = FRAMES.contains(&previous) && ACTS.contains(&w);
         previous = w;
         framed || BOTH_SIDES.contains(&w)

@@ -89,7 +89,7 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
     // Dates the previous sentence's events govern: the next sentence does not inherit them.
     let mut claimed_before: Vec<usize> = Vec::new();
     for (k, s) in a.sentences.iter().enumerate() {
-        let states_nothing = modality::is_question(a.sentence_text(s)) || modality::is_caption(a.sentence_norm(s));
+        let states_nothing = modality::is_question(a.sentence_text(s)) || modality::is_caption(a.sentence_words(s));
         let triggers = if states_nothing { Vec::new() } else { a.hits_in(s, &a.hits.triggers) };
         // Cues only cancel triggers: most sentences have none to cancel.
         let fired_all = if triggers.is_empty() { Vec::new() } else { fire_with(a.sentence_norm(s), triggers, a.hits_in(s, &a.hits.cues)) };
@@ -115,7 +115,7 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         // Read once per date, not once per date and trigger.
         let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
         // An act framed by the one before ("ووقع الجانبان خلال الزيارة") shares its date.
-        let names_earlier_act = dates::names_earlier_act(a.sentence_norm(s));
+        let names_earlier_act = dates::names_earlier_act(a.sentence_words(s));
         for fired in &fired_all {
             let trigger_at = a.original(s, fired.start, fired.end).0;
             let blockers: Vec<usize> = trigger_positions.iter().filter(|&&(at, frame)| !(frame && at > trigger_at)).map(|&(at, _)| at).collect();

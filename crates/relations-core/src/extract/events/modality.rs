@@ -87,10 +87,10 @@ pub(super) fn is_question(sentence: &str) -> bool {
     sentence.trim_end().ends_with(['؟', '?'])
 }
 
-/// Is the normalized sentence a photo caption ("صورة أرشيفية لاجتماع ...", "جانب من اللقاء",
-/// "(صورة: الوزارة)")? It shows an act the article states elsewhere, or an old one: no event.
-pub(super) fn is_caption(norm: &str) -> bool {
-    let mut words = norm.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+/// Is the sentence, given its normalized words, a photo caption ("صورة أرشيفية لاجتماع ...",
+/// "جانب من اللقاء", "(صورة: الوزارة)")? It shows an act the article states elsewhere, or an
+/// old one: no event.
+pub(super) fn is_caption<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
     let (Some(first), second) = (words.next(), words.next()) else { return false };
     let opens = match first {
         "صوره" | "الصوره" | "صور" | "ارشيفيه" => true,
@@ -98,7 +98,8 @@ pub(super) fn is_caption(norm: &str) -> bool {
         "من" => second == Some("الارشيف"),
         _ => false,
     };
-    opens && norm.split_whitespace().count() <= 20
+    // At most 20 words: the two read and the rest.
+    opens && words.count() <= 18
 }
 
 /// The cues of one normalized sentence, read once for all its triggers.
