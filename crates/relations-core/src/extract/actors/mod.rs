@@ -44,6 +44,8 @@ struct OrgHead {
     kind: String,
     /// Names an institution by its construct chain alone; else it needs a country adjective.
     chain: bool,
+    /// A country adjective right after it names that state's body ("البحرية التركية").
+    adjective: bool,
 }
 
 const FUNCTION_WORDS: &str = "في من الى إلى على عن مع خلال لدى الذي التي الذين أن ان إن قد كما حيث بعد قبل عند حول ضد بين منذ وذلك ذلك هذا هذه هو هي هم التى اليوم امس أمس غدا يوم يوم، كان كانت تم لم لن لا ما إنه انه أنه وقال قال قالت أكد اكد أكدت أوضح اوضح أشار اشار أضاف اضاف وأضاف وأكد أعلن اعلن بحث يبحث استقبل التقى يلتقي وصل زار يزور وقع يوقع ناقش رئيس وزير نائب سفير مبعوث السيد بن ورئيس ووزير ونائب الرئيس اللواء العميد الفريق المشير عبر وفق بحسب نحو أكثر اكثر جميع كل بعض عدة إضافة اضافة فيما بينما ثم أو او أي اي";
@@ -51,7 +53,7 @@ const FUNCTION_WORDS: &str = "في من الى إلى على عن مع خلال 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     let titles = Gazetteer::from_tsv(data_file!("lexicon/titles.tsv"), "title_ar", |t, r| Some(t.get(r, "role_en").unwrap_or("").to_string()));
     let org_heads = Gazetteer::from_tsv(data_file!("lexicon/org_heads.tsv"), "head_ar", |t, r| {
-        Some(OrgHead { kind: t.get(r, "org_kind").unwrap_or("other").to_string(), chain: t.get(r, "chain") == Some("yes") })
+        Some(OrgHead { kind: t.get(r, "org_kind").unwrap_or("other").to_string(), chain: t.get(r, "chain") == Some("yes"), adjective: t.get(r, "adjective") == Some("yes") })
     });
     let t = Tsv::parse(data_file!("lexicon/given_names.tsv"));
     // A name listed twice keeps its last row.
@@ -395,9 +397,10 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             // "شركة Veniva", "مجموعة Blue Ocean Holding", "مجلة «آفاق الأمن»": a Latin-script
             // or quoted name is a name after any head.
             Some(last) => Some((last, adjective_country_at(n, toks, last + 1, &taken, &reg_hits))),
-            None => org_name_end(n, toks, first, &n[h.mention_start(n)..h.end], &taken, &chain_ends)
-                // A head that is also an ordinary noun needs a complement and a country adjective.
-                .filter(|(last, country)| head.chain || (country.is_some() && *last > first)),
+            None => org_name_end(n, toks, first, &n[h.mention_start(n)..h.end], head.adjective, &taken, &chain_ends)
+                // A head that is also an ordinary noun needs a country adjective: right after it
+                // if the head takes one, else after a complement.
+                .filter(|(last, country)| head.chain || (country.is_some() && (*last > first || head.adjective))),
         };
         // A description before a registry name is no name of its own: "شركة الطاقة الإيطالية إيني".
         let described = |last: usize| registry_form_at(n, toks, last + 1, &taken, &reg_hits).is_some_and(|(a, _)| a.actor_type == "organization");

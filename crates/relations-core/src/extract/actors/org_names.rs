@@ -18,18 +18,14 @@ const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر ا�
 
 static ORG_NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| FUNCTION_WORDS.split_whitespace().chain(NAME_ENDS.split_whitespace()).map(normalize_str).collect());
 
-/// Heads that a country adjective may follow directly: "السفارة الإيطالية" names an embassy,
-/// where "الشركة الإيطالية" or "الحكومة الليبية" only describe one.
-pub(super) fn takes_bare_adjective(head: &str) -> bool {
-    ["سفار", "قنصل", "بعث"].iter().any(|h| head.contains(h))
-}
-
 /// The last token of an organization name whose head ends before token `first`, and the
 /// country its name states. The name runs over its construct chain: definite nouns and
 /// adjectives ("مركز جراحات القلب", "المركز الوطني للأورام"), nouns joined by و ("وزارة
 /// الاقتصاد والتجارة"), up to a country or city it names (which ends it) or any other word.
-/// None when nothing follows the head: a bare head is no name.
-pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, taken: &Taken, ends: &ChainEnds) -> Option<(usize, Option<String>)> {
+/// None when nothing follows the head: a bare head is no name. `takes_adjective`: a country
+/// adjective right after the head names that state's body ("السفارة الإيطالية"), where after
+/// other heads ("الشركة الإيطالية") it only describes one.
+pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, takes_adjective: bool, taken: &Taken, ends: &ChainEnds) -> Option<(usize, Option<String>)> {
     const MAX_WORDS: usize = 5;
     let reg = &*REGISTRY;
     let ChainEnds { reg_hits, given, title_starts, org_heads } = *ends;
@@ -55,7 +51,7 @@ pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, tak
             let actor = &reg.actors[form.actor];
             // "الجمعية الليبية للصحة": an adjective right after the head is part of a name
             // that goes on; alone ("الشركة الإيطالية") it only describes the head.
-            if actor.actor_type == "country" && form.kind == FormKind::Adjective && last.is_none() && !takes_bare_adjective(head) {
+            if actor.actor_type == "country" && form.kind == FormKind::Adjective && last.is_none() && !takes_adjective {
                 // A second state's adjective joins them: "الغرفة الليبية التركية للتجارة".
                 let goes_on = k + 1 < toks.len() && !taken.flags[k + 1] && ["ال", "لل"].iter().any(|p| n[toks[k + 1].start..].starts_with(p)) && !ends_name(k + 1);
                 if goes_on || adjective_country_at(n, toks, k + 1, taken, reg_hits).is_some() {
@@ -65,7 +61,7 @@ pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, tak
                 }
                 break;
             }
-            let names_country = actor.actor_type == "country" && (form.kind == FormKind::Name || last.is_some() || takes_bare_adjective(head));
+            let names_country = actor.actor_type == "country" && (form.kind == FormKind::Name || last.is_some() || takes_adjective);
             // A facility only in construct (هيئة قناة السويس), not as a place (الحكومة بـ10 داونينغ ستريت).
             let in_construct = matches!(&n[toks[k].start..hit.start], "" | "ال");
             let names_city = (matches!(actor.actor_type, "city" | "region") || (actor.actor_type == "facility" && in_construct)) && form.kind != FormKind::Ambiguous;
