@@ -13,8 +13,10 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Words that end an organization's name: a time expression after it is no part of it
-/// ("وزارة الخارجية الثلاثاء", "الشركة الليبية العام الماضي").
-const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا";
+/// ("وزارة الخارجية الثلاثاء", "الشركة الليبية العام الماضي"), nor the addressee of a
+/// statement ("لوسائل الإعلام") or a participle that places it under another body ("التابعة
+/// للمؤسسة", "المنبثقة عن").
+const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا وسائل مراسل مراسلي التابع التابعة المنبثق المنبثقة";
 
 static ORG_NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| FUNCTION_WORDS.split_whitespace().chain(NAME_ENDS.split_whitespace()).map(normalize_str).collect());
 
@@ -89,11 +91,21 @@ pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, tak
             return Some((k, adjective_country));
         }
         let definite = w.starts_with("ال") || w.starts_with("لل");
+        // A لـ phrase in construct goes on: "اللجنة الوطنية لحقوق الإنسان", "الاتحاد العام لغرف
+        // التجارة". Not to an addressee ("لوسائل الإعلام", "لجميع الشركات") or a body of its own.
+        let to_construct = last.is_some()
+            && !definite
+            && !org_heads[k]
+            && w.strip_prefix('ل').is_some_and(|noun| noun.chars().count() > 2 && !ORG_NAME_ENDS.contains(noun))
+            && k + 1 < toks.len()
+            && !taken.flags[k + 1]
+            && n[toks[k + 1].start..].starts_with("ال")
+            && !ends_name(k + 1);
         let joined = last.is_some() && w.starts_with("وال");
         // An indefinite noun right after the head in construct ("مركز جراحات القلب") if a
         // definite word follows it.
         let construct = last.is_none() && !head.starts_with("ال") && k + 1 < toks.len() && n[toks[k + 1].start..].starts_with("ال") && !ends_name(k + 1);
-        if !(definite || joined || construct) {
+        if !(definite || joined || construct || to_construct) {
             break;
         }
         last = Some(k);
