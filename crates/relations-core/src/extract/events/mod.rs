@@ -88,6 +88,11 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
     let mut sectors_named = BTreeSet::new();
     // Dates the previous sentence's events govern: the next sentence does not inherit them.
     let mut claimed_before: Vec<usize> = Vec::new();
+    // The date of the last visit or meeting of an earlier sentence that the document reports
+    // (not recalls), once there is one: a sentence that goes on with that occasion ("وبحث
+    // الجانبان", "خلال الزيارة") takes it, however many sentences lie between, and none if
+    // the occasion has none.
+    let mut occasion_date: Option<Option<&super::dates::DateMatch>> = None;
     for (k, s) in a.sentences.iter().enumerate() {
         let states_nothing = modality::is_question(a.sentence_text(s)) || modality::is_caption(a.sentence_words(s));
         let triggers = if states_nothing { Vec::new() } else { a.hits_in(s, &a.hits.triggers) };
@@ -116,6 +121,8 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
         // An act framed by the one before ("ووقع الجانبان خلال الزيارة") shares its date.
         let names_earlier_act = dates::names_earlier_act(a.sentence_words(s));
+        // The occasion is in a sentence before: this sentence's become it only after it.
+        let mut occasion_here = None;
         for fired in &fired_all {
             let trigger_at = a.original(s, fired.start, fired.end).0;
             let blockers: Vec<usize> = trigger_positions.iter().filter(|&&(at, frame)| !(frame && at > trigger_at)).map(|&(at, _)| at).collect();
@@ -133,14 +140,18 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
                 .map(|(_, d)| d)
                 // A governing date in the trigger's own clause comes first.
                 .min_by_key(|d| (clauses.of(a.normalized_in(s, d.start)) != clause, d.date.is_none(), d.start.abs_diff(trigger_at)));
+            let recall = dates::is_recall(&a.text[start..trigger_at]);
             let date = own.or_else(|| {
-                if dates::is_recall(&a.text[start..trigger_at]) {
+                if recall {
                     return None;
                 }
                 let from = a.dates.partition_point(|d| d.start < previous_start);
                 let to = a.dates.partition_point(|d| d.start < start);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
                 let frames_before = fired.event == EventType::Visit && dates::is_frame(&a.text[start..trigger_at]);
+                if let Some(occasion) = occasion_date.filter(|_| names_earlier_act) {
+                    return occasion;
+                }
                 let shares_date = frames_before || names_earlier_act;
                 a.dates[from..to.max(from)].iter().rev().find(|d| d.end <= start && d.date.is_some() && (shares_date || !claimed_before.contains(&d.start)))
             });
@@ -199,11 +210,15 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
                 char_start,
                 char_end,
             };
+            if !recall && matches!(fired.event, EventType::Visit | EventType::Meeting) {
+                occasion_here = Some(date);
+            }
             if let Some(new) = merge::merge_event(&mut events, event, sector_hits.clone()) {
                 new.event_id = short_hash(&[&a.doc.doc_id, event_type, &char_start.to_string()]).into();
             }
         }
         claimed_before = dates_here.iter().map(|d| d.start).collect();
+        occasion_date = occasion_here.or(occasion_date);
     }
     merge::fold_meetings_into_visits(&mut events);
     // Glossed last: merging may have given an event its date.
