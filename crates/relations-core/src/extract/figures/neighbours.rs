@@ -69,7 +69,7 @@ fn figure_like(like: &Found, p: &Phrase, value: f64) -> Found {
 }
 
 /// The lower end of a range: "ما بين 100 و1500 جندي", "بين 2 و3 مليارات دولار", "من 20 إلى 30
-/// مليون يورو". The bare number before و / إلى / حتى is a figure of the same kind and unit as
+/// مليون يورو", "5 إلى 6 مليارات", "3-4 ملايين". The bare number before و / إلى / حتى is a figure of the same kind and unit as
 /// the figure that closes the range, and takes its scale word when it has none ("2" of "2 و3
 /// مليارات" is 2 billion). Each lower end comes with the index in `found` of its upper end.
 pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<(Found, usize)> {
@@ -80,7 +80,9 @@ pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], e
     for (upper_at, upper) in found.iter().enumerate() {
         let Some(joiner) = upper.number_first.checked_sub(1).filter(|&k| JOINERS.contains(&doc.text(k))) else { continue };
         let Some(lower) = phrases.iter().find(|p| p.end == joiner) else { continue };
-        let opened = lower.first.checked_sub(1).is_some_and(|k| numbers::word_cores(doc.text(k)).any(|c| OPENERS.contains(&c)));
+        // "بين"/"من" open a range joined by و; a number right before إلى or a dash and the
+        // figure after it is one without them ("نحو 5 إلى 6 مليارات", "3-4 ملايين").
+        let opened = lower.first.checked_sub(1).is_some_and(|k| numbers::word_cores(doc.text(k)).any(|c| OPENERS.contains(&c))) || matches!(doc.text(joiner), "الي" | "-");
         let (start, end) = doc.span(lower.first, lower.end);
         if !opened || overlaps(exclude, start, end) || found.iter().any(|f| f.first < lower.end && lower.first < f.end) {
             continue;
