@@ -121,7 +121,7 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         let in_relative_clause: Vec<bool> = dates_here.iter().map(|d| dates::in_relative_clause(&a.text[start..d.start])).collect();
         // An act framed by the one before ("ووقع الجانبان خلال الزيارة") shares its date.
         let names_earlier_act = dates::names_earlier_act(a.sentence_words(s));
-        // The occasion is in a sentence before: this sentence's become it only after it.
+        // This sentence's visits and meetings are the occasion only of the sentences after it.
         let mut occasion_here = None;
         for fired in &fired_all {
             let trigger_at = a.original(s, fired.start, fired.end).0;
@@ -145,13 +145,13 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
                 if recall {
                     return None;
                 }
+                if let Some(occasion) = occasion_date.filter(|_| names_earlier_act) {
+                    return occasion;
+                }
                 let from = a.dates.partition_point(|d| d.start < previous_start);
                 let to = a.dates.partition_point(|d| d.start < start);
                 // A visit named as the frame of what came before ("... خلال زيارة") shares its date.
                 let frames_before = fired.event == EventType::Visit && dates::is_frame(&a.text[start..trigger_at]);
-                if let Some(occasion) = occasion_date.filter(|_| names_earlier_act) {
-                    return occasion;
-                }
                 let shares_date = frames_before || names_earlier_act;
                 a.dates[from..to.max(from)].iter().rev().find(|d| d.end <= start && d.date.is_some() && (shares_date || !claimed_before.contains(&d.start)))
             });

@@ -69,9 +69,10 @@ fn figure_like(like: &Found, p: &Phrase, value: f64) -> Found {
 }
 
 /// The lower end of a range: "ما بين 100 و1500 جندي", "بين 2 و3 مليارات دولار", "من 20 إلى 30
-/// مليون يورو", "5 إلى 6 مليارات", "3-4 ملايين". The bare number before و / إلى / حتى is a figure of the same kind and unit as
-/// the figure that closes the range, and takes its scale word when it has none ("2" of "2 و3
-/// مليارات" is 2 billion). Each lower end comes with the index in `found` of its upper end.
+/// مليون يورو", "5 إلى 6 مليارات", "3-4 ملايين". The bare number before و / إلى / حتى / a dash
+/// is a figure of the same kind and unit as the figure that closes the range, and takes its
+/// scale word when it has none ("2" of "2 و3 مليارات" is 2 billion). Each lower end comes with
+/// the index in `found` of its upper end.
 pub(super) fn range_lower_ends(doc: &Doc, phrases: &[Phrase], found: &[Found], exclude: &[(usize, usize)]) -> Vec<(Found, usize)> {
     // Normalized: "إلى" is "الي", "حتى" is "حتي".
     const JOINERS: [&str; 4] = ["و", "الي", "حتي", "-"];
