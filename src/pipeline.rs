@@ -1,6 +1,8 @@
 //! The export run: stream input units in batches through ingest and extraction on a rayon
 //! pool, append each batch to the table files, link the run's events into stories, then
-//! publish the version.
+//! publish the version. What the run makes of its articles (de-duplication, distinct actors,
+//! reprints, stories) is the core's `run`, which the Python package calls too; this is the I/O
+//! around it.
 
 use crate::export::manifest::{sha256_file, FileEntry, Manifest};
 use crate::export::schema::{self, SCHEMA_VERSION};
@@ -8,19 +10,17 @@ use crate::export::sink::{Format, TableSink, WrittenFile};
 use crate::export::version::DatasetRoot;
 use crate::export::held_back::HeldBack;
 use crate::export::{datapackage, validate};
-use crate::extract;
 use crate::frame;
 use crate::ingest::document::PrepareOptions;
-use crate::ingest::{self, MetadataIndex, UnitWalker};
+use crate::ingest::{MetadataIndex, UnitWalker};
 use crate::log;
 use crate::model::*;
-use crate::reprints::ReprintIndex;
-use crate::stories::StoryIndex;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use relations_core::run::{self, Added, Assembly, Batch, Finish};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -30,37 +30,6 @@ const BATCH_UNITS: usize = 2048;
 const BATCH_BYTES: u64 = 32 * 1024 * 1024;
 
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The time budget of one unit, checked when it is done: every extractor is linear in the text,
-/// so a unit over it (a minute by default, while 8 MB take under a second) points at a defect,
-/// and is a reject rather than a stall of the nightly run's data.
-fn too_slow(doc: &Document, took: std::time::Duration, budget: std::time::Duration) -> Option<Reject> {
-    (took > budget).then(|| Reject {
-        source: doc.source.clone(),
-        reason: "too_slow".into(),
-        detail: format!("reading it took {:.1} s, over the {:.1} s budget (--max-article-seconds); split the article, and report it", took.as_secs_f64(), budget.as_secs_f64()),
-    })
-}
-
-/// An `id` given twice (in JSON units or metadata) to different texts is a warning: both
-/// documents are kept, but joins on `source_id` will not be one-to-one. Ids are kept as
-/// hashes, with the key of the first document that had them.
-fn warn_on_reused_id(doc_of_id: &mut HashMap<u64, u64>, first_source_of: &HashMap<u64, Box<str>>, key: u64, doc: &Document) {
-    let Some(id) = doc.source_id.as_deref().filter(|_| doc.source.contains('#')) else { return };
-    let first = *doc_of_id.entry(doc_key(&short_hash(&[id]))).or_insert(key);
-    if first != key {
-        let source = first_source_of.get(&first).map_or("an earlier article", |s| &**s);
-        log::warn(&format!("{}: id {id:?} was already given to {source}, whose text differs; give each article its own id", doc.source));
-    }
-}
-
-/// A document id (`model::short_hash`: 16 hex digits) as the 64-bit number it spells.
-fn doc_key(doc_id: &str) -> u64 {
-    u64::from_str_radix(doc_id, 16).unwrap_or_else(|_| {
-        use std::hash::{BuildHasher, BuildHasherDefault};
-        BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(doc_id)
-    })
-}
 
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -98,29 +67,6 @@ pub struct RunSummary {
     pub seconds: f64,
 }
 
-/// The rows of one batch, in input order.
-#[derive(Default)]
-struct Batch {
-    documents: Vec<Document>,
-    events: Vec<Event>,
-    mentions: Vec<Mention>,
-    figures: Vec<Figure>,
-    sectors: Vec<Sector>,
-    rejects: Vec<Reject>,
-}
-
-impl Batch {
-    /// Empties the batch and keeps its capacity.
-    fn clear(&mut self) {
-        self.documents.clear();
-        self.events.clear();
-        self.mentions.clear();
-        self.figures.clear();
-        self.sectors.clear();
-        self.rejects.clear();
-    }
-}
-
 pub fn run(opts: &RunOptions) -> Result<RunSummary> {
     let started = Instant::now();
     let metadata = match &opts.metadata {
@@ -148,16 +94,10 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     let progress = crate::cli::progress::Progress::new(opts.progress, walker.total_bytes());
     let mut summary = RunSummary::default();
     let mut fingerprint = Sha256::new();
-    // Every document id seen, for de-duplication: the one table that grows with the corpus,
-    // so keyed by the id's 64 bits rather than its hex string.
-    let mut first_source_of: HashMap<u64, Box<str>> = HashMap::new();
-    let mut doc_of_id: HashMap<u64, u64> = HashMap::new();
-    let mut actors: BTreeMap<String, ActorRef> = BTreeMap::new();
-    // Events wait on disk for their story; what linking needs of them stays in memory.
-    let mut stories = StoryIndex::default();
+    let mut assembly = Assembly::default();
+    // Events wait on disk for their story, documents for their reprint mark; what linking and
+    // marking need of them stays in memory, in the assembly.
     let mut unlinked_events = HeldBack::create(tmp.join(".events-unlinked"))?;
-    // Documents wait too, for their reprint mark.
-    let mut reprints = ReprintIndex::default();
     let mut unmarked_documents = HeldBack::create(tmp.join(".documents-unmarked"))?;
 
     // Extracting the next batch overlaps writing this one: a reader thread walks the inputs and
@@ -182,19 +122,7 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
             let outcomes: Vec<Outcome> = pool.install(|| {
                 units
                     .into_par_iter()
-                    .map(|unit| {
-                        let unit_started = Instant::now();
-                        match ingest::prepare(unit, &prepare_opts) {
-                            Ok(doc) => {
-                                let extraction = extract::extract(&doc);
-                                match too_slow(&doc, unit_started.elapsed(), opts.max_article_time) {
-                                    Some(reject) => Outcome::Rejected(reject),
-                                    None => Outcome::Document(Box::new((doc, extraction))),
-                                }
-                            }
-                            Err(reject) => Outcome::Rejected(reject),
-                        }
-                    })
+                    .map(|unit| run::read_unit(unit, &prepare_opts, opts.max_article_time))
                     .collect()
             });
             if batches.send((outcomes, bytes)).is_err() {
@@ -208,39 +136,12 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         for (outcomes, bytes) in received {
             for outcome in outcomes {
                 summary.units += 1;
-                match outcome {
-                    Outcome::Document(boxed) => {
-                        let (doc, ex) = *boxed;
-                        fingerprint.update(format!("{}\t{}\n", doc.source, doc.doc_id));
-                        let key = doc_key(&doc.doc_id);
-                        if let Some(first) = first_source_of.get(&key) {
-                            batch.rejects.push(Reject {
-                                source: doc.source.clone(),
-                                reason: "duplicate".into(),
-                                detail: format!("same text as {first}; kept once as document {}", doc.doc_id),
-                            });
-                            continue;
-                        }
-                        first_source_of.insert(key, doc.source.as_str().into());
-                        warn_on_reused_id(&mut doc_of_id, &first_source_of, key, &doc);
-                        for a in ex.actors {
-                            if !actors.contains_key(&*a.actor_id) {
-                                actors.insert(a.actor_id.to_string(), a);
-                            }
-                        }
-                        stories.add(&doc, &ex.events);
-                        reprints.add(key, doc.published_date, ex.signature);
-                        batch.documents.push(doc);
-                        batch.events.extend(ex.events);
-                        batch.mentions.extend(ex.mentions);
-                        batch.figures.extend(ex.figures);
-                        batch.sectors.extend(ex.sectors);
-                    }
-                    Outcome::Rejected(reject) => {
-                        fingerprint.update(format!("{}\t!{}\n", reject.source, reject.reason));
-                        summary.failed_inputs += 1;
-                        batch.rejects.push(reject);
-                    }
+                match &outcome {
+                    Outcome::Document(boxed) => fingerprint.update(format!("{}\t{}\n", boxed.0.source, boxed.0.doc_id)),
+                    Outcome::Rejected(reject) => fingerprint.update(format!("{}\t!{}\n", reject.source, reject.reason)),
+                }
+                if assembly.add(outcome, &mut batch) == Added::Failed {
+                    summary.failed_inputs += 1;
                 }
             }
             summary.documents += batch.documents.len() as u64;
@@ -259,18 +160,19 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
         reader.join().map_err(|_| anyhow::anyhow!("the extraction thread failed; please report this with the input that caused it"))
     })?;
     progress.finish();
+    let Finish { reprints, stories, actors } = assembly.finish();
 
     // The two held-back tables need the whole run and not each other: documents get their
     // reprint marks on one thread while stories are linked on this one.
     let mut documents_sink = sinks.remove("documents").context("no sink for documents")?;
     let mark_documents = move || -> Result<TableSink> {
-        let originals = reprints.originals();
+        let duplicate_of = run::reprint_marks(reprints);
         let mut marked = 0;
         unmarked_documents.drain(|df| {
             let n = df.height();
-            let duplicate_of: Vec<Option<String>> = originals[marked..marked + n].iter().map(|o| o.map(|k| format!("{k:016x}"))).collect();
+            let marks = &duplicate_of[marked..marked + n];
             marked += n;
-            documents_sink.write(frame::mark_reprints(df, duplicate_of.iter().map(Option::as_deref))?)
+            documents_sink.write(frame::mark_reprints(df, marks.iter().map(Option::as_deref))?)
         })?;
         Ok(documents_sink)
     };
@@ -300,12 +202,8 @@ fn write_version(opts: &RunOptions, metadata: &MetadataIndex, root: &DatasetRoot
     sinks.insert("documents", documents_sink??);
     summary.stories = n_stories?;
 
-    let actor_rows: Vec<Actor> = actors.into_values().map(|a| match a {
-        ActorRef::Registry(a) => a.clone(),
-        ActorRef::Found(a) => std::sync::Arc::unwrap_or_clone(a),
-    }).collect();
-    summary.actors = actor_rows.len() as u64;
-    sink(&mut sinks, "actors")?.write(frame::actors_frame(&actor_rows)?)?;
+    summary.actors = actors.len() as u64;
+    sink(&mut sinks, "actors")?.write(frame::actors_frame(&actors)?)?;
 
     let kv = [("relations_export.schema_version", SCHEMA_VERSION.to_string()), ("relations_export.version", TOOL_VERSION.to_string())];
     let mut written: Vec<WrittenFile> = Vec::new();
@@ -396,16 +294,4 @@ fn write_json(path: &std::path::Path, value: &serde_json::Value) -> Result<()> {
     w.write_all(text.as_bytes())?;
     w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_document_key_is_the_number_its_id_spells() {
-        let id = crate::model::short_hash(&["نص المقال"]);
-        assert_eq!(format!("{:016x}", doc_key(&id)), id);
-        assert_ne!(doc_key(&id), doc_key(&crate::model::short_hash(&["نص آخر"])));
-    }
 }

@@ -2,7 +2,7 @@
 
 use super::csv::CsvSink;
 use super::parquet::ParquetSink;
-use super::schema::TableSchema;
+use super::schema::{PolarsTable, TableSchema};
 use anyhow::{Context, Result};
 use polars::prelude::*;
 use std::fs::File;

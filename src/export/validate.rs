@@ -1,7 +1,7 @@
 //! Checks a written version against its manifest checksums and the schemas.
 
 use super::manifest::{sha256_file, Manifest};
-use super::schema;
+use super::schema::{self, PolarsTable};
 use anyhow::{Context, Result};
 use polars::prelude::*;
 use std::path::Path;

@@ -1,5 +1,5 @@
 use super::columns::*;
-use crate::export::schema;
+use crate::export::schema::{self, PolarsTable};
 use crate::model::*;
 use anyhow::Result;
 use polars::prelude::*;

@@ -12,5 +12,7 @@ pub mod ingest;
 pub mod log;
 pub mod model;
 pub mod reprints;
+pub mod run;
+pub mod schema;
 pub mod stories;
 pub mod text;
