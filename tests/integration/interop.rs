@@ -5,7 +5,7 @@
 use crate::common::*;
 use std::path::PathBuf;
 
-fn python() -> Option<PathBuf> {
+pub fn python() -> Option<PathBuf> {
     let candidates = [std::env::var_os("RELATIONS_PYTHON").map(PathBuf::from), Some(repo().join(".venv/bin/python"))];
     candidates.into_iter().flatten().find(|p| p.is_file())
 }

@@ -10,6 +10,7 @@ mod common;
 mod examples;
 mod fuzz;
 mod interop;
+mod python_package;
 mod shared_corpus;
 mod versions;
 
@@ -33,6 +34,7 @@ fn main() {
     let args = Arguments::from_args();
     let no_shared = common::shared_missing();
     let no_python = interop::python_missing();
+    let no_package = python_package::package_missing();
     let groups = [
         (None, trials![None;
             bad_input::every_kind_of_bad_input_is_counted_once_as_a_document_or_a_reject,
@@ -73,6 +75,9 @@ fn main() {
             interop::tables_load_in_duckdb_polars_pandas_and_validate_as_a_data_package,
             interop::notebooks_run_against_the_latest_version,
             interop::every_format_validates_as_a_data_package,
+        ]),
+        (no_package, trials![no_package;
+            python_package::extract_arrow_gives_the_clis_rows_and_schemas_match_the_files,
         ]),
     ];
     let mut skipped = Vec::new();
