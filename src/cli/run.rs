@@ -103,7 +103,7 @@ fn resolve(args: RunArgs, progress: bool) -> Result<RunOptions> {
     let max_article_time = match args.max_article_seconds.or(config.max_article_seconds) {
         Some(s) if !(s > 0.0 && s.is_finite()) => return Err(UsageError(format!("--max-article-seconds {s} must be a positive number")).into()),
         Some(s) => std::time::Duration::from_secs_f64(s),
-        None => std::time::Duration::from_secs(60),
+        None => relations_core::run::DEFAULT_ARTICLE_TIME,
     };
     Ok(RunOptions {
         inputs,
