@@ -4,17 +4,16 @@
 use anyhow::{bail, Result};
 use polars::prelude::*;
 
-pub use relations_core::schema::{raw, table, FieldSchema, TableSchema, SCHEMA_VERSION, TABLES};
+pub use relations_core::schema::{raw, table, ColumnType, FieldSchema, TableSchema, SCHEMA_VERSION, TABLES};
 
 fn dtype(field: &FieldSchema) -> DataType {
-    match field.arrow_type.as_str() {
-        "utf8" => DataType::String,
-        "int32" => DataType::Int32,
-        "float64" => DataType::Float64,
-        "bool" => DataType::Boolean,
-        "date32" => DataType::Date,
-        "list<utf8>" => DataType::List(Box::new(DataType::String)),
-        other => panic!("schemas: unsupported arrow_type {other}"),
+    match field.column_type() {
+        ColumnType::Utf8 => DataType::String,
+        ColumnType::Int32 => DataType::Int32,
+        ColumnType::Float64 => DataType::Float64,
+        ColumnType::Bool => DataType::Boolean,
+        ColumnType::Date32 => DataType::Date,
+        ColumnType::ListUtf8 => DataType::List(Box::new(DataType::String)),
     }
 }
 

@@ -2,21 +2,19 @@
 //! which embeds the files): the one place Arrow types are read off the contract.
 
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use relations_core::schema::{self as contract, FieldSchema, UnknownTable, SCHEMA_VERSION, TABLES};
+use relations_core::schema::{self as contract, ColumnType, FieldSchema, UnknownTable, SCHEMA_VERSION, TABLES};
 use std::sync::{Arc, LazyLock};
 
 /// The Arrow type an `arrow_type` of the schema files names. A list's items are nullable
 /// strings named `item`, as pyarrow's `list_(string())` and the Parquet files have them.
 fn data_type(field: &FieldSchema) -> DataType {
-    match field.arrow_type.as_str() {
-        "utf8" => DataType::Utf8,
-        "int32" => DataType::Int32,
-        "float64" => DataType::Float64,
-        "bool" => DataType::Boolean,
-        "date32" => DataType::Date32,
-        "list<utf8>" => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
-        // The core's own test checks that the files use no other type.
-        other => panic!("schemas: unsupported arrow_type {other}"),
+    match field.column_type() {
+        ColumnType::Utf8 => DataType::Utf8,
+        ColumnType::Int32 => DataType::Int32,
+        ColumnType::Float64 => DataType::Float64,
+        ColumnType::Bool => DataType::Boolean,
+        ColumnType::Date32 => DataType::Date32,
+        ColumnType::ListUtf8 => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
     }
 }
 
