@@ -18,6 +18,10 @@ use std::sync::LazyLock;
 /// للمؤسسة", "المنبثقة عن").
 const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا وسائل مراسل مراسلي التابع التابعة المنبثق المنبثقة";
 
+/// Titles that take a portfolio: after "وكيل وزارة الخارجية" a phrase "للشؤون السياسية" is the
+/// undersecretary's portfolio, not part of the ministry's name. (شؤون is شوون once normalized.)
+const PORTFOLIO_TITLES: &str = "وكيل مساعد نائب مستشار مبعوث";
+
 static ORG_NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| FUNCTION_WORDS.split_whitespace().chain(NAME_ENDS.split_whitespace()).map(normalize_str).collect());
 
 /// The last token of an organization name whose head ends before token `first`, and the
@@ -28,6 +32,11 @@ static ORG_NAME_ENDS: LazyLock<HashSet<String>> = LazyLock::new(|| FUNCTION_WORD
 /// adjective right after the head names that state's body ("السفارة الإيطالية"), where after
 /// other heads ("الشركة الإيطالية") it only describes one.
 pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, takes_adjective: bool, taken: &Taken, ends: &ChainEnds) -> Option<(usize, Option<String>)> {
+    let head_first = first - head.split(' ').count();
+    let after_portfolio_title = head_first > 0 && {
+        let before = &n[toks[head_first - 1].start..toks[head_first - 1].end];
+        PORTFOLIO_TITLES.split(' ').any(|t| before == t || before.strip_prefix('و') == Some(t))
+    };
     const MAX_WORDS: usize = 5;
     let reg = &*REGISTRY;
     let ChainEnds { reg_hits, given, title_starts, org_heads } = *ends;
@@ -89,6 +98,9 @@ pub(super) fn org_name_end(n: &str, toks: &[Word], first: usize, head: &str, tak
         // "مكتب الإعلام بالحكومة": a body named by its head ends the name.
         if last.is_some() && w.starts_with("بال") && org_heads[k] {
             return Some((k, adjective_country));
+        }
+        if after_portfolio_title && matches!(w, "للشوون" | "لشوون") {
+            break;
         }
         let definite = w.starts_with("ال") || w.starts_with("لل");
         // A لـ phrase in construct goes on: "اللجنة الوطنية لحقوق الإنسان", "الاتحاد العام لغرف
