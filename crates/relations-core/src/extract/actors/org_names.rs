@@ -15,8 +15,9 @@ use std::sync::LazyLock;
 /// Words that end an organization's name: a time expression after it is no part of it
 /// ("وزارة الخارجية الثلاثاء", "الشركة الليبية العام الماضي"), nor the addressee of a
 /// statement ("لوسائل الإعلام") or a participle that places it under another body ("التابعة
-/// للمؤسسة", "المنبثقة عن").
-const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا وسائل مراسل مراسلي التابع التابعة المنبثق المنبثقة";
+/// للمؤسسة", "المنبثقة عن"), nor a word that only describes or refers back ("مقر القنصلية
+/// الجديد", "الوزارة نفسها").
+const NAME_ENDS: &str = "اليوم الأسبوع الاسبوع الشهر السنة الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية القادم السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة صباح مساء أيضا ايضا وسائل مراسل مراسلي التابع التابعة المنبثق المنبثقة الجديد الجديدة المذكور المذكورة نفسه نفسها ذاته ذاتها";
 
 /// Titles that take a portfolio: after "وكيل وزارة الخارجية" a phrase "للشؤون السياسية" is the
 /// undersecretary's portfolio, not part of the ministry's name. (شؤون is شوون once normalized.)
