@@ -168,7 +168,7 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
             if countries.len() < 2 && fired.event != EventType::ArmsTransfer && !international_side() {
                 continue;
             }
-            let place = place::named(in_sentence, |m| clauses.of(a.normalized_in(s, m.start)) == clause);
+            let place = place::named(in_sentence, &topics, |m| clauses.of(a.normalized_in(s, m.start)) == clause);
             // An act the sentence frames by an earlier one took place where that one did.
             let location = match place {
                 Some(m) => Some(m.actor.id()),
