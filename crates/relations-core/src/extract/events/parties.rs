@@ -81,7 +81,7 @@ static TOPIC_WORDS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 pub(super) fn topics(text: &str, mentions: &[ActorMention]) -> Vec<bool> {
     let mut out: Vec<bool> = Vec::with_capacity(mentions.len());
     for (k, m) in mentions.iter().enumerate() {
-        let listed_after_topic = k > 0 && out[k - 1] && matches!(m.actor.actor_type, "country" | "city") && {
+        let listed_after_topic = k > 0 && out[k - 1] && matches!(m.actor.actor_type, "country" | "city" | "region") && {
             let prev = &mentions[k - 1];
             prev.end <= m.start && text[prev.end..m.start].chars().all(|c| c.is_whitespace() || matches!(c, 'و' | '،' | ','))
         };
@@ -91,9 +91,10 @@ pub(super) fn topics(text: &str, mentions: &[ActorMention]) -> Vec<bool> {
 }
 
 /// Is the country mention `m` the topic of the act ("بحثا الأوضاع في السودان") or the background
-/// of another actor ("المقربة من موسكو"), not a party? A capital stands for its state here.
+/// of another actor ("المقربة من موسكو"), not a party? A capital or region ("الأوضاع في غزة")
+/// stands for its state here.
 fn is_topic(text: &str, m: &ActorMention) -> bool {
-    if !matches!(m.actor.actor_type, "country" | "city") {
+    if !matches!(m.actor.actor_type, "country" | "city" | "region") {
         return false;
     }
     let before: String = text[..m.start].chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
