@@ -10,6 +10,7 @@ use crate::data_file;
 use crate::model::{Actor, ActorRef};
 use crate::text::clitics::proclitic_ends;
 use crate::text::romanize;
+use crate::text::is_quotation_mark;
 use crate::text::normalize::{normalize_str, Normalized};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
@@ -267,7 +268,10 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
                 (None, _) => false,
             }
             && !stop_at(i);
-        if !starts_name {
+        // A quoted name with no title before it names a thing: a ship ("السفينة الإيطالية
+        // «أندريا دوريا»"), an exercise or a project. A quoted person has a title before.
+        let quoted_without_title = role.is_none() && i > 0 && n[toks[i - 1].end..toks[i].start].contains(is_quotation_mark);
+        if !starts_name || quoted_without_title {
             i += 1;
             continue;
         }
