@@ -480,6 +480,17 @@ impl Doc<'_> {
         }
     }
 
+    /// A scale word with the article, as a fraction's repeated scale is written: "ونصف المليار".
+    fn definite_scale_at(&self, i: usize) -> Option<(f64, ScaleForm)> {
+        if !self.same_line(i) || self.tokens[i].kind != TokKind::Word {
+            return None;
+        }
+        match NUMBER_WORDS.get(self.text(i).strip_prefix("ال")?) {
+            Some(NumWord::Scale(v, form)) => Some((*v, *form)),
+            _ => None,
+        }
+    }
+
     /// Digits right before a scale word or a percent sign take a comma or dot as decimal mark.
     fn decimal_hint(&self, next: usize) -> bool {
         self.scale_at(next).is_some() || matches!(self.text(next), "%" | "٪")
@@ -533,12 +544,12 @@ impl Doc<'_> {
                 j += 1;
                 if let Some((k, next, true)) = self.continuation(j) {
                     match next {
-                        Item::Word(NumWord::Fraction(f)) => match self.scale_at(k + 1) {
+                        Item::Word(NumWord::Fraction(f)) => match self.scale_at(k + 1).or_else(|| self.definite_scale_at(k + 1)) {
                             None => {
                                 value += f * scale;
                                 j = k + 1;
                             }
-                            // "مليار ونصف مليار"
+                            // "مليار ونصف مليار", "مليار ونصف المليار"
                             Some((again, _)) if again == scale => {
                                 value += f * scale;
                                 j = k + 2;
