@@ -43,14 +43,23 @@ pub fn is_frame(before: &str) -> bool {
     }
 }
 
+/// Prepositions of a frame, the demonstratives that point back at the act, and the verbs that
+/// make the act the frame of what it "saw" or came after ("وتأتي الزيارة بعد"), in matching form.
+const FRAMES: [&str; 20] = ["خلال", "وخلال", "اثناء", "واثناء", "هامش", "ختام", "هذه", "وهذه", "هذا", "وهذا", "شهدت", "وشهدت", "تاتي", "وتاتي", "ياتي", "وياتي", "جاءت", "وجاءت", "جاء", "وجاء"];
+/// The acts such a word points back at, definite: the occasion already told.
+const ACTS: [&str; 10] = ["الزياره", "اللقاء", "الاجتماع", "الاجتماعات", "المباحثات", "المحادثات", "القمه", "الجوله", "المنتدي", "الملتقي"];
+
+/// Is the trigger `trigger` (as written), after `before` (its sentence up to it), the occasion
+/// an earlier sentence told, pointed back at ("خلال الزيارة", "وتأتي الزيارة بعد أسابيع من
+/// إعلان...")? It then states no new event: the states named around it are not its parties.
+pub fn refers_back(before: &str, trigger: &str) -> bool {
+    folded_is(trigger, &ACTS) && matches!(last_words::<1>(before), [Some(w)] if folded_is(w, &FRAMES))
+}
+
 /// Do the sentence's normalized words name an act before it as its frame ("ووقع الجانبان خلال
 /// الزيارة", "على هامش الاجتماع", "وشهدت هذه الزيارة توقيع"), or its two sides as the subject
 /// ("ووقع الوزيران")? Its act then happened then, on the date and at the place that act took.
 pub fn names_earlier_act<'w>(words: impl Iterator<Item = &'w str>) -> bool {
-    // Prepositions of a frame, the demonstratives that point back at the act, and the verbs
-    // that make the act the frame of what it "saw" (all in matching form).
-    const FRAMES: [&str; 12] = ["خلال", "وخلال", "اثناء", "واثناء", "هامش", "ختام", "هذه", "وهذه", "هذا", "وهذا", "شهدت", "وشهدت"];
-    const ACTS: [&str; 10] = ["الزياره", "اللقاء", "الاجتماع", "الاجتماعات", "المباحثات", "المحادثات", "القمه", "الجوله", "المنتدي", "الملتقي"];
     // The two sides of the act before as the subject: the same occasion goes on. Not البلدان:
     // the two states are the subject of their relations at large as often.
     const BOTH_SIDES: [&str; 6] = ["الجانبان", "الطرفان", "الوزيران", "الوفدان", "الرييسان", "المسوولان"];

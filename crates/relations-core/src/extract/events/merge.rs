@@ -73,6 +73,18 @@ pub(super) fn merge_event(events: &mut Vec<EventWithSectors>, event: Event, hits
     events.last_mut().map(|(e, _)| e)
 }
 
+/// An event stated again by a sentence that points back at it: the sentence's sector words
+/// are the event's too.
+pub(super) fn restate((event, event_hits): &mut EventWithSectors, hits: &[SectorSpan]) {
+    for h in hits {
+        if !event.sectors.contains(&h.sector) {
+            event.sectors.push(h.sector);
+        }
+    }
+    event.sectors.sort_unstable();
+    event_hits.extend_from_slice(hits);
+}
+
 /// Meetings held during a visit are the visit (unless dated differently); the visit takes the
 /// meeting's date where that is more precise.
 pub(super) fn fold_meetings_into_visits(events: &mut Vec<EventWithSectors>) {

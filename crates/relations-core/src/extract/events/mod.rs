@@ -124,7 +124,16 @@ pub fn find_events(a: &Analysis, sector_words: &[Vec<SectorSpan>]) -> DocumentEv
         // This sentence's visits and meetings are the occasion only of the sentences after it.
         let mut occasion_here = None;
         for fired in &fired_all {
-            let trigger_at = a.original(s, fired.start, fired.end).0;
+            let (trigger_at, trigger_end) = a.original(s, fired.start, fired.end);
+            // "وخلال الزيارة", "وتأتي الزيارة بعد...": the occasion already told, stated again
+            // with its fields (sectors) but no new parties.
+            if matches!(fired.event, EventType::Visit | EventType::Meeting) && dates::refers_back(&a.text[start..trigger_at], &a.text[trigger_at..trigger_end]) {
+                if let Some(told) = events.iter_mut().rev().find(|(e, _)| matches!(e.event_type, "visit" | "meeting")) {
+                    sectors_named.extend(sector_hits.iter().map(|h| h.sector));
+                    merge::restate(told, sector_hits);
+                    continue;
+                }
+            }
             let blockers: Vec<usize> = trigger_positions.iter().filter(|&&(at, frame)| !(frame && at > trigger_at)).map(|&(at, _)| at).collect();
             let governs = |k: usize, d: &super::dates::DateMatch| dates::governs(in_relative_clause[k], d, trigger_at, &blockers);
             let clause = clauses.of(fired.start);
