@@ -47,14 +47,27 @@ struct OrgHead {
     chain: bool,
     /// A country adjective right after it names that state's body ("البحرية التركية").
     adjective: bool,
+    /// A head that takes an adjective, written with the article and listed without it nowhere:
+    /// it opens a name only with the article ("البحرية" the navy; "قطع بحرية تركية" are naval
+    /// vessels).
+    definite: bool,
 }
 
 const FUNCTION_WORDS: &str = "في من الى إلى على عن مع خلال لدى الذي التي الذين أن ان إن قد كما حيث بعد قبل عند حول ضد بين منذ وذلك ذلك هذا هذه هو هي هم التى اليوم امس أمس غدا يوم يوم، كان كانت تم لم لن لا ما إنه انه أنه وقال قال قالت أكد اكد أكدت أوضح اوضح أشار اشار أضاف اضاف وأضاف وأكد أعلن اعلن بحث يبحث استقبل التقى يلتقي وصل زار يزور وقع يوقع ناقش رئيس وزير نائب سفير مبعوث السيد بن ورئيس ووزير ونائب الرئيس اللواء العميد الفريق المشير عبر وفق بحسب نحو أكثر اكثر جميع كل بعض عدة إضافة اضافة فيما بينما ثم أو او أي اي";
 
 static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     let titles = Gazetteer::from_tsv(data_file!("lexicon/titles.tsv"), "title_ar", |t, r| Some(t.get(r, "role_en").unwrap_or("").to_string()));
+    let heads = Tsv::parse(data_file!("lexicon/org_heads.tsv"));
+    let head_forms: HashSet<&str> = heads.rows.iter().filter_map(|r| heads.get(r, "head_ar")).collect();
+    // Matching drops the article, so "البحرية" alone would also match "بحرية".
+    let definite_only = |h: &str| h.strip_prefix("ال").is_some_and(|bare| !head_forms.contains(bare));
     let org_heads = Gazetteer::from_tsv(data_file!("lexicon/org_heads.tsv"), "head_ar", |t, r| {
-        Some(OrgHead { kind: t.get(r, "org_kind").unwrap_or("other").to_string(), chain: t.get(r, "chain") == Some("yes"), adjective: t.get(r, "adjective") == Some("yes") })
+        Some(OrgHead {
+            kind: t.get(r, "org_kind").unwrap_or("other").to_string(),
+            chain: t.get(r, "chain") == Some("yes"),
+            adjective: t.get(r, "adjective") == Some("yes"),
+            definite: t.get(r, "adjective") == Some("yes") && t.get(r, "head_ar").is_some_and(definite_only),
+        })
     });
     let t = Tsv::parse(data_file!("lexicon/given_names.tsv"));
     // A name listed twice keeps its last row.
@@ -396,6 +409,10 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
         let Some(ti) = taken.token_at(h.start) else { continue };
         let head_words = n[h.word_start..h.end].split(' ').count();
         let head = &lex.org_heads.entries[h.entry];
+        let article = &n[h.word_start..h.start];
+        if head.definite && !(article.ends_with("ال") || article.ends_with("لل")) {
+            continue;
+        }
         let first = ti + head_words;
         let found = match latin_name_end(n, toks, first, &taken).or_else(|| quoted_name_end(n, toks, first, &taken)) {
             // "شركة Veniva", "مجموعة Blue Ocean Holding", "مجلة «آفاق الأمن»": a Latin-script
@@ -412,8 +429,10 @@ pub fn find_actors_in(text: &str, norm: &Normalized, toks: &[Word], hits: ActorH
             // A quoted name is the name without its head: "مجلة «آفاق الأمن البحري»".
             let quoted = n[toks[first - 1].end..toks[first].start].trim() != "";
             let s = if quoted { toks[first].start } else { h.mention_start(n) };
-            let name = n[s..toks[last].end].to_string();
-            let org = unregistered_org(&name, original(text, norm, s, toks[last].end), &head.kind, country);
+            // "للشرطة الإيطالية" is ل + الشرطة: the name gets its article back.
+            let article_back = if !quoted && article.ends_with("لل") { "ال" } else { "" };
+            let name = format!("{article_back}{}", &n[s..toks[last].end]);
+            let org = unregistered_org(&name, format!("{article_back}{}", original(text, norm, s, toks[last].end)), &head.kind, country);
             out.push((s, toks[last].end, ActorRef::Found(org), None));
             taken.mark(s, toks[last].end);
         }
@@ -647,6 +666,16 @@ mod tests {
 
     /// Every row of tests/phrases/actors.tsv: the mention is found with its type, country, kind
     /// and role; a "none" row finds no mention of its type.
+    /// "للشرطة" is ل + الشرطة: the mention is what is written, the body's name has its article.
+    #[test]
+    fn name_after_lil_keeps_its_article() {
+        let phrase = "وقال مصدر للشرطة الإيطالية إن الموقوفين ليبيون";
+        let found = find_actors(phrase, &normalize(phrase));
+        let police = found.iter().find(|m| m.actor.actor_type == "organization").expect("the police");
+        assert_eq!(&phrase[police.start..police.end], "شرطة الإيطالية");
+        assert_eq!(police.actor.name_ar.as_deref(), Some("الشرطة الإيطالية"));
+    }
+
     #[test]
     fn phrase_corpus() {
         let t = Tsv::parse(PHRASES);
