@@ -664,8 +664,6 @@ mod tests {
 
     const PHRASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/phrases/actors.tsv"));
 
-    /// Every row of tests/phrases/actors.tsv: the mention is found with its type, country, kind
-    /// and role; a "none" row finds no mention of its type.
     /// "للشرطة" is ل + الشرطة: the mention is what is written, the body's name has its article.
     #[test]
     fn name_after_lil_keeps_its_article() {
@@ -676,6 +674,8 @@ mod tests {
         assert_eq!(police.actor.name_ar.as_deref(), Some("الشرطة الإيطالية"));
     }
 
+    /// Every row of tests/phrases/actors.tsv: the mention is found with its type, country, kind
+    /// and role; a "none" row finds no mention of its type.
     #[test]
     fn phrase_corpus() {
         let t = Tsv::parse(PHRASES);
