@@ -114,11 +114,7 @@ impl Assembly {
         };
         let key = doc_key(&doc.doc_id);
         if let Some(first) = self.first_source_of.get(&key) {
-            batch.rejects.push(Reject {
-                source: doc.source.clone(),
-                reason: "duplicate".into(),
-                detail: format!("same text as {first}; kept once as document {}", doc.doc_id),
-            });
+            batch.rejects.push(duplicate_reject(&doc.source, first, &doc.doc_id));
             return Added::Duplicate;
         }
         self.first_source_of.insert(key, doc.source.as_str().into());
@@ -144,6 +140,17 @@ impl Assembly {
             ActorRef::Found(a) => std::sync::Arc::unwrap_or_clone(a),
         }).collect();
         Finish { reprints: self.reprints, stories: self.stories, actors }
+    }
+}
+
+/// The reject of a document whose cleaned text an earlier one (`first_source`) already had: the
+/// run keeps the text once, as that first document. Engines that de-duplicate by an ordering
+/// key of their own make the same row with this.
+pub fn duplicate_reject(source: &str, first_source: &str, doc_id: &str) -> Reject {
+    Reject {
+        source: source.into(),
+        reason: "duplicate".into(),
+        detail: format!("same text as {first_source}; kept once as document {doc_id}"),
     }
 }
 

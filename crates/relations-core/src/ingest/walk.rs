@@ -283,7 +283,9 @@ impl Iterator for UnitWalker {
     }
 }
 
-fn parse_json_unit(line: &[u8], source: &str) -> Result<Payload, Reject> {
+/// One JSONL line (without its line break) as the walker reads it: what a unit of `source`
+/// holds, or its reject. Public for engines that read the lines themselves.
+pub fn parse_json_unit(line: &[u8], source: &str) -> Result<Payload, Reject> {
     // Validated once, by SIMD, then parsed as text (serde_json's byte reader checks every
     // string itself, char by char). Invalid UTF-8 is replaced and counted: the rest of the
     // article is worth keeping.

@@ -88,6 +88,15 @@ pub struct Stories {
 
 const NO_MEMBER: u32 = u32::MAX;
 
+/// Where the second pass learns which documents vouch for a document.
+#[derive(Clone, Copy)]
+enum Partners<'a> {
+    /// From the first-pass stories of this index, which holds the whole run.
+    OfThisIndex,
+    /// Given, per document id (`StoryIndex::link_block`).
+    Given(&'a FxHashMap<u64, Vec<u64>>),
+}
+
 impl Stories {
     pub fn story_id_of(&self, event: usize) -> String {
         hex(self.ids[self.story_of_event[event] as usize])
@@ -115,34 +124,62 @@ impl Stories {
     }
 }
 
+/// What linking reads of one event, from records (`StoryIndex::add`) or from a table's columns
+/// (the Python package's block functions): the same fields either way.
+pub struct EventFields<'a, S: AsRef<str>> {
+    pub event_id: &'a str,
+    pub event_type: &'a str,
+    pub countries: &'a [S],
+    pub event_date: Option<NaiveDate>,
+    pub date_precision: &'a str,
+    pub location_id: Option<&'a str>,
+    pub actor_ids: &'a [S],
+}
+
 impl StoryIndex {
     pub fn add(&mut self, doc: &Document, events: &[Event]) {
         if events.is_empty() {
             return;
         }
+        let fields = events.iter().map(|e| EventFields {
+            event_id: &e.event_id,
+            event_type: e.event_type,
+            countries: &e.countries,
+            event_date: e.event_date,
+            date_precision: e.date_precision,
+            location_id: e.location_id.as_deref(),
+            actor_ids: &e.actor_ids,
+        });
+        self.add_document(&events[0].doc_id, doc.published_date, doc.outlet.as_deref(), fields);
+    }
+
+    /// One document's events (all of them, or those of some blocks), by their fields.
+    pub fn add_document<'a, S: AsRef<str> + 'a>(&mut self, doc_id: &str, published: Option<NaiveDate>, outlet: Option<&str>, events: impl IntoIterator<Item = EventFields<'a, S>>) {
         let source = self.sources.len() as u32;
-        let doc_id = id_key(&events[0].doc_id);
-        let outlet = doc.outlet.as_deref().map(|o| self.strings.id(o.trim()));
-        self.sources.push(Source { doc_id, first_event: self.entries.len() as u32, published: doc.published_date, outlet });
+        let first_event = self.entries.len() as u32;
+        let outlet = outlet.map(|o| self.strings.id(o.trim()));
         for e in events {
             let mut block_key = String::from(e.event_type);
-            for c in &e.countries {
+            for c in e.countries {
                 block_key.push(' ');
-                block_key.push_str(c.as_str());
+                block_key.push_str(c.as_ref());
             }
             let block = self.strings.id(&block_key);
-            let mut participants: Vec<u32> = e.actor_ids.iter().filter(|a| !a.as_str().starts_with("country/")).map(|a| self.strings.id(a.as_str())).collect();
+            let mut participants: Vec<u32> = e.actor_ids.iter().map(AsRef::as_ref).filter(|a| !a.starts_with("country/")).map(|a| self.strings.id(a)).collect();
             participants.sort_unstable();
             participants.dedup();
             let participants = self.participant_set(participants);
             self.entries.push(Entry {
-                event_id: id_key(&e.event_id),
+                event_id: id_key(e.event_id),
                 source,
                 block,
                 stated: Stated::new(e.event_date, e.date_precision),
-                location: e.location_id.as_ref().map(|l| self.strings.id(l.as_str())),
+                location: e.location_id.map(|l| self.strings.id(l)),
                 participants,
             });
+        }
+        if self.entries.len() as u32 > first_event {
+            self.sources.push(Source { doc_id: id_key(doc_id), first_event, published, outlet });
         }
     }
 
@@ -165,19 +202,71 @@ impl StoryIndex {
         }
     }
 
-    /// Links the reports into stories.
-    pub fn link(self) -> Stories {
-        let n = self.entries.len();
-        // The order reports came out: publication day (unknown last), then document and event id.
-        let mut order: Vec<u32> = (0..n as u32).collect();
+    /// The order reports came out: publication day (unknown last), then document and event id.
+    fn report_order(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.entries.len() as u32).collect();
         order.sort_by(|&a, &b| {
             let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
             let (sa, sb) = (&self.sources[ea.source as usize], &self.sources[eb.source as usize]);
             (sa.published.is_none(), sa.published, sa.doc_id, ea.event_id).cmp(&(sb.published.is_none(), sb.published, sb.doc_id, eb.event_id))
         });
+        order
+    }
 
+    /// Links the reports of a whole run into stories.
+    pub fn link(self) -> Stories {
+        self.link_with(Partners::OfThisIndex)
+    }
+
+    /// Links the reports of some whole blocks (type and parties) into stories, the way `link`
+    /// links them in a run that holds every block. Each pass of linking stays within a block
+    /// but for one fact: which documents vouch for each other, which comes from the first-pass
+    /// stories of all blocks (`vouching_pairs`, collected over every block). `partners`: per
+    /// document id, the documents vouching for it. The stories equal those of `link` over the
+    /// whole run: an engine can link block by block (Spark `groupBy(...).applyInArrow`).
+    pub fn link_block(self, partners: &FxHashMap<u64, Vec<u64>>) -> Stories {
+        self.link_with(Partners::Given(partners))
+    }
+
+    /// (document, partner) id pairs of the first-pass stories of these blocks: `partner`
+    /// vouches for `document` when they report one first-pass story of two reports or more,
+    /// `partner` among its first `CANDIDATES` reports. The union over all blocks is what
+    /// `link_block` takes.
+    pub fn vouching_pairs(&self) -> Vec<(u64, u64)> {
+        let order = self.report_order();
+        let story_of_event = self.link_by_evidence(&order);
+        let members = Members::new(&order, &story_of_event);
+        let mut pairs = Vec::new();
+        for story in 0..members.first.len() as u32 {
+            if members.count(story) <= 1 {
+                continue;
+            }
+            let mut vouchers: Vec<u32> = self.vouchers(&members, story).collect();
+            vouchers.sort_unstable();
+            vouchers.dedup();
+            let mut docs: Vec<u32> = members.of(story).map(|m| self.entries[m as usize].source).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            for &d in &docs {
+                pairs.extend(vouchers.iter().filter(|&&v| v != d).map(|&v| (self.sources[d as usize].doc_id, self.sources[v as usize].doc_id)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    /// The documents of a first-pass story that vouch for the other documents of it: those of
+    /// its first reports, which suffice.
+    fn vouchers<'m>(&'m self, members: &'m Members, story: u32) -> impl Iterator<Item = u32> + 'm {
+        members.of(story).take(CANDIDATES).map(|m| self.entries[m as usize].source)
+    }
+
+    fn link_with(self, partners: Partners) -> Stories {
+        let n = self.entries.len();
+        let order = self.report_order();
         let mut story_of_event = self.link_by_evidence(&order);
-        self.link_vouched(&order, &mut story_of_event);
+        self.link_vouched(&order, &mut story_of_event, partners);
 
         // Stories that kept a member, numbered in report order, with their members chained.
         let mut compact = vec![NO_MEMBER; n];
@@ -264,13 +353,18 @@ impl StoryIndex {
     /// its own document ("both report the visit, so both report its signing"). Choices are read
     /// from the first pass's stories, so no vouched link vouches for another; two lone reports
     /// pair only when each is the other's one choice.
-    fn link_vouched(&self, order: &[u32], story_of_event: &mut [u32]) {
+    fn link_vouched(&self, order: &[u32], story_of_event: &mut [u32], given: Partners) {
         let n = self.entries.len();
         let members = Members::new(order, story_of_event);
         let events_of = |source: u32| -> std::ops::Range<usize> {
             let start = self.sources[source as usize].first_event as usize;
             let end = self.sources.get(source as usize + 1).map_or(n, |s| s.first_event as usize);
             start..end
+        };
+        // Given partners name documents by id; those with no report here have nothing to offer.
+        let source_of_doc: FxHashMap<u64, u32> = match given {
+            Partners::Given(_) => self.sources.iter().enumerate().map(|(i, s)| (s.doc_id, i as u32)).collect(),
+            Partners::OfThisIndex => FxHashMap::default(),
         };
         let mut choice: FxHashMap<u32, u32> = FxHashMap::default();
         for &i in order {
@@ -279,12 +373,20 @@ impl StoryIndex {
             if members.count(own) > 1 {
                 continue;
             }
-            // Documents that share a story with this one (a story's first reports suffice).
+            // Documents that share a story with this one (`vouching_pairs`).
             let mut partners: Vec<u32> = Vec::new();
-            for e in events_of(entry.source) {
-                let shared = story_of_event[e];
-                if members.count(shared) > 1 {
-                    partners.extend(members.of(shared).take(CANDIDATES).map(|m| self.entries[m as usize].source).filter(|&s| s != entry.source));
+            match given {
+                Partners::OfThisIndex => {
+                    for e in events_of(entry.source) {
+                        let shared = story_of_event[e];
+                        if members.count(shared) > 1 {
+                            partners.extend(self.vouchers(&members, shared).filter(|&s| s != entry.source));
+                        }
+                    }
+                }
+                Partners::Given(map) => {
+                    let doc = self.sources[entry.source as usize].doc_id;
+                    partners.extend(map.get(&doc).into_iter().flatten().filter_map(|p| source_of_doc.get(p).copied()).filter(|&s| s != entry.source));
                 }
             }
             partners.sort_unstable();

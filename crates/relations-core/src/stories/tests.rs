@@ -215,3 +215,54 @@ fn a_vouch_between_two_signings_it_cannot_tell_apart_links_neither() {
     }
     assert_eq!(rows.len(), 4);
 }
+
+/// The stories of `docs` linked block by block, as an engine links them: one index per block
+/// (type and parties), the vouching pairs of all blocks collected, then each block linked with
+/// them. Returns the same as `link`.
+fn link_by_blocks(docs: &[(Document, Vec<Event>)]) -> (Vec<(String, String)>, Vec<Story>) {
+    let block_of = |e: &Event| (e.event_type, e.countries.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+    let mut blocks: Vec<(&'static str, Vec<String>)> = docs.iter().flat_map(|(_, evs)| evs.iter().map(block_of)).collect();
+    blocks.sort();
+    blocks.dedup();
+    let index_of = |block: &(&'static str, Vec<String>)| -> (StoryIndex, Vec<String>) {
+        let mut index = StoryIndex::default();
+        let mut names = Vec::new();
+        for (d, evs) in docs {
+            let mine: Vec<Event> = evs.iter().filter(|e| &block_of(e) == block).cloned().collect();
+            names.extend(evs.iter().enumerate().filter(|(_, e)| &block_of(e) == block).map(|(n, _)| format!("{}-e{n}", d.source.trim_end_matches(".txt"))));
+            index.add(d, &mine);
+        }
+        (index, names)
+    };
+    let mut partners: FxHashMap<u64, Vec<u64>> = FxHashMap::default();
+    for block in &blocks {
+        for (d, p) in index_of(block).0.vouching_pairs() {
+            partners.entry(d).or_default().push(p);
+        }
+    }
+    let (mut pairs, mut rows) = (Vec::new(), Vec::new());
+    for block in &blocks {
+        let (index, names) = index_of(block);
+        let stories = index.link_block(&partners);
+        pairs.extend(names.into_iter().enumerate().map(|(i, e)| (e, stories.story_id_of(i))));
+        rows.extend(stories.rows(0..stories.len()));
+    }
+    pairs.sort();
+    rows.sort_by(|a, b| a.story_id.cmp(&b.story_id));
+    (pairs, rows)
+}
+
+#[test]
+fn linking_block_by_block_with_the_vouching_pairs_gives_the_runs_stories() {
+    for docs in [visit_reports(), vouched_signings(false), vouched_signings(true)] {
+        let whole = link(&docs);
+        assert_eq!(link_by_blocks(&docs), whole);
+        assert!(whole.1.len() >= 2);
+    }
+    // Without the pairs of the other blocks, the visit no longer vouches for the signing.
+    let docs = vouched_signings(false);
+    let blocks_alone: Vec<(Document, Vec<Event>)> = docs.iter().map(|(d, evs)| (d.clone(), evs.iter().filter(|e| e.event_type == "agreement").cloned().collect())).collect();
+    let (alone, _) = link(&blocks_alone);
+    // (`link` names the events by their place in these lists: each signing is "-e0" here.)
+    assert_ne!(story_of(&alone, "c3-e0"), story_of(&alone, "b2-e0"));
+}
