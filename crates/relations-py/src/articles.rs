@@ -7,7 +7,7 @@ use arrow_array::temporal_conversions::as_date;
 use arrow_array::types::*;
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
-use relations_core::ingest::walk::MAX_FILE_BYTES;
+use relations_core::ingest::walk::{parse_json_unit, MAX_FILE_BYTES};
 use relations_core::ingest::{InputUnit, Payload};
 use relations_core::model::Reject;
 use std::borrow::Cow;
@@ -103,6 +103,9 @@ pub struct Articles<'a> {
     id: Column<'a>,
     published: Column<'a>,
     source: Column<'a>,
+    /// A JSONL line as it stands in its file, read by the CLI's line parser instead of the
+    /// columns: engines that read the files as lines give the CLI's rejects (`invalid_json`).
+    json: Column<'a>,
     fields: Vec<(&'static str, Column<'a>)>,
     rows: usize,
     /// Rows of the batches before this one, for the default source `#N`.
@@ -113,10 +116,10 @@ impl<'a> Articles<'a> {
     /// `first_row`: how many articles came before this batch in the same run.
     pub fn new(batch: &'a RecordBatch, first_row: usize) -> Result<Articles<'a>, LayoutError> {
         let schema = batch.schema();
-        if schema.column_with_name("text").is_none() && schema.column_with_name("html").is_none() {
+        if ["text", "html", "json"].iter().all(|c| schema.column_with_name(c).is_none()) {
             let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
             return Err(LayoutError(format!(
-                "the batch has no `text` column (its columns: {}); give the articles as columns id, text, published[, url, outlet, title]",
+                "the batch has no `text` column (its columns: {}); give the articles as columns id, text, published[, url, outlet, title] (or `json`, JSONL lines)",
                 names.join(", ")
             )));
         }
@@ -125,6 +128,7 @@ impl<'a> Articles<'a> {
             id: Column::of(batch, "id")?,
             published: Column::of(batch, "published")?,
             source: Column::of(batch, "source")?,
+            json: Column::of(batch, "json")?,
             fields,
             rows: batch.num_rows(),
             first_row,
@@ -148,6 +152,16 @@ impl<'a> Articles<'a> {
             (None, Some(id)) => id.to_string(),
             (None, None) => format!("#{}", self.first_row + row + 1),
         };
+        if let Some(json) = self.json.get(row) {
+            let bytes = json.len() as u64;
+            let payload = if bytes > MAX_FILE_BYTES {
+                let detail = format!("the line is over the {} MB limit for one article; split it", MAX_FILE_BYTES >> 20);
+                Err(Reject { source: source.clone(), reason: "too_large".into(), detail })
+            } else {
+                parse_json_unit(json.as_bytes(), &source)
+            };
+            return InputUnit { source, file: String::new(), payload, bytes };
+        }
         let mut line = serde_json::Map::new();
         let mut bytes = 0;
         if let Some(id) = id {

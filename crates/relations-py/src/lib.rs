@@ -5,8 +5,14 @@
 //! the core's `run::tables` over them, and `tables` turns the records into one Arrow batch per
 //! table with the schema `schema` derives from `schemas/`. The pyo3 module (`python`, feature
 //! `python`, turned on by maturin) only moves batches across the Arrow C data interface.
+//!
+//! For engines that spread articles over workers, `per_article` extracts each article on its
+//! own and `run_steps` does the run's steps (stories block by block, reprint marks, duplicate
+//! rejects) on the rows the engine grouped: the same core functions the CLI's run calls.
 
 pub mod articles;
+pub mod per_article;
+pub mod run_steps;
 pub mod schema;
 pub mod tables;
 

@@ -2,7 +2,7 @@
 //! (the PyCapsule protocol, so pyarrow, polars, DuckDB and others can hand them over without
 //! copies), and the extraction run with the GIL released. The Python package wraps it.
 
-use crate::{run_batches, schema::arrow_schema, Error};
+use crate::{per_article, run_batches, run_steps, schema::arrow_schema, Error};
 use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::ffi_stream::{RecordBatchStreamReader, FFI_ArrowArrayStream};
 use arrow_array::{Array, RecordBatch, StructArray};
@@ -88,6 +88,60 @@ fn extract_stream(py: Python<'_>, stream: &Bound<'_, PyCapsule>, threads: usize)
     Ok(tables.into_iter().map(|(name, batch)| (name, ArrowBatch { batch })).collect())
 }
 
+fn read_stream(stream: &Bound<'_, PyCapsule>) -> PyResult<Vec<RecordBatch>> {
+    let pointer = stream.pointer_checked(Some(STREAM_CAPSULE))?;
+    // SAFETY: as in `extract_stream`.
+    let reader = unsafe { RecordBatchStreamReader::from_raw(pointer.as_ptr().cast::<FFI_ArrowArrayStream>()) }.map_err(arrow_err)?;
+    reader.collect::<Result<_, _>>().map_err(arrow_err)
+}
+
+/// Each article of the stream on its own (`per_article`): one row per article.
+#[pyfunction]
+#[pyo3(signature = (stream, threads=1))]
+fn extract_articles(py: Python<'_>, stream: &Bound<'_, PyCapsule>, threads: usize) -> PyResult<ArrowBatch> {
+    let batches = read_stream(stream)?;
+    let batch = py.detach(|| per_article::extract_articles(&batches, threads)).map_err(to_py_err)?;
+    Ok(ArrowBatch { batch })
+}
+
+/// The schema of `extract_articles`' rows.
+#[pyfunction]
+fn articles_schema() -> ArrowSchema {
+    ArrowSchema { schema: per_article::schema() }
+}
+
+/// One of `run_steps`' functions over the batches of a stream.
+fn run_step(py: Python<'_>, stream: &Bound<'_, PyCapsule>, step: fn(&[RecordBatch]) -> Result<RecordBatch, Error>) -> PyResult<ArrowBatch> {
+    let batches = read_stream(stream)?;
+    let batch = py.detach(|| step(&batches)).map_err(to_py_err)?;
+    Ok(ArrowBatch { batch })
+}
+
+#[pyfunction]
+fn vouching_pairs(py: Python<'_>, stream: &Bound<'_, PyCapsule>) -> PyResult<ArrowBatch> {
+    run_step(py, stream, run_steps::vouching_pairs)
+}
+
+#[pyfunction]
+fn link_stories(py: Python<'_>, stream: &Bound<'_, PyCapsule>) -> PyResult<ArrowBatch> {
+    run_step(py, stream, run_steps::link_stories)
+}
+
+#[pyfunction]
+fn event_stories(py: Python<'_>, stream: &Bound<'_, PyCapsule>) -> PyResult<ArrowBatch> {
+    run_step(py, stream, run_steps::event_stories)
+}
+
+#[pyfunction]
+fn reprint_marks(py: Python<'_>, stream: &Bound<'_, PyCapsule>) -> PyResult<ArrowBatch> {
+    run_step(py, stream, run_steps::reprint_marks)
+}
+
+#[pyfunction]
+fn duplicate_rejects(py: Python<'_>, stream: &Bound<'_, PyCapsule>) -> PyResult<ArrowBatch> {
+    run_step(py, stream, run_steps::duplicate_rejects)
+}
+
 /// The Arrow schema of a table, as `schemas/<table>.json` says.
 #[pyfunction]
 fn schema(table: &str) -> PyResult<ArrowSchema> {
@@ -99,6 +153,13 @@ fn schema(table: &str) -> PyResult<ArrowSchema> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_stream, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(articles_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(vouching_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(link_stories, m)?)?;
+    m.add_function(wrap_pyfunction!(event_stories, m)?)?;
+    m.add_function(wrap_pyfunction!(reprint_marks, m)?)?;
+    m.add_function(wrap_pyfunction!(duplicate_rejects, m)?)?;
     m.add_class::<ArrowBatch>()?;
     m.add_class::<ArrowSchema>()?;
     m.add("TABLES", TABLES.to_vec())?;

@@ -12,6 +12,11 @@ de-duplication, distinct actors, reprint marks and story ids.
 
 Each call is one run: de-duplication, actors, reprints and stories span the articles of that
 call, not of earlier calls.
+
+For engines that spread the articles over workers, ``extract_articles(batch)`` reads each
+article on its own (no state across articles: any partitioning gives the same rows), and
+``relations_export.run_steps`` does the run's steps on the rows the engine grouped
+(``relations_export.spark`` is the Spark job that does both).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ SCHEMA_VERSION: str = _native.SCHEMA_VERSION
 #: The tables, in the order the CLI writes and lists them.
 TABLES: List[str] = list(_native.TABLES)
 
-__all__ = ["extract", "extract_arrow", "schema", "TABLES", "SCHEMA_VERSION", "__version__"]
+__all__ = ["extract", "extract_arrow", "extract_articles", "articles_schema", "schema", "TABLES", "SCHEMA_VERSION", "__version__"]
 
 # The text columns of an article batch, beside `published` and `id`.
 _TEXT_COLUMNS = ("url", "outlet", "title")
@@ -77,6 +82,38 @@ def extract_arrow(batch: Any, threads: Optional[int] = None) -> Dict[str, pa.Rec
         )
     tables = _native.extract_stream(batch.__arrow_c_stream__(), _threads(threads))
     return {name: pa.record_batch(table) for name, table in tables}
+
+
+def _stream(batch: Any, what: str) -> Any:
+    if isinstance(batch, pa.RecordBatch):
+        batch = pa.Table.from_batches([batch])
+    if not hasattr(batch, "__arrow_c_stream__"):
+        raise TypeError(f"{what} takes a pyarrow RecordBatch or Table, not {type(batch).__name__}")
+    return batch.__arrow_c_stream__()
+
+
+def extract_articles(batch: Any, threads: Optional[int] = None) -> pa.RecordBatch:
+    """Extract each article of ``batch`` on its own: one output row per input row, in order.
+
+    ``batch`` has the columns of ``extract_arrow`` (``text`` or ``html``, ``id``, ``published``,
+    ...), or ``json``: JSONL lines as they stand in their file, read by the CLI's own line
+    parser (so an invalid line is the CLI's ``invalid_json`` reject); ``source`` names the row
+    (the CLI names a line ``file.jsonl#N``).
+
+    Each output row (``articles_schema()``) has ``doc_id`` (null when the article was rejected),
+    ``signature`` (its reprint signature, or null) and, per table but ``stories``, a list of that
+    article's rows, as structs with the table's columns. Nothing spans articles: duplicates are
+    all kept, ``documents.duplicate_of`` is null and ``events.story_id`` is empty. A run's
+    steps make them (``relations_export.run_steps``, as ``relations_export.spark`` does), which
+    is what lets Spark ``mapInArrow``, Ray ``map_batches``, Dask ``map_partitions`` or Daft run
+    this on any partitioning of the articles.
+    """
+    return pa.record_batch(_native.extract_articles(_stream(batch, "extract_articles"), _threads(threads)))
+
+
+def articles_schema() -> pa.Schema:
+    """The schema of ``extract_articles``' rows."""
+    return pa.schema(_native.articles_schema())
 
 
 def _date_text(published: Union[str, datetime.date, None]) -> Optional[str]:
