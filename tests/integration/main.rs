@@ -35,6 +35,7 @@ fn main() {
     let no_shared = common::shared_missing();
     let no_python = interop::python_missing();
     let no_package = python_package::package_missing();
+    let no_spark = no_package.or_else(python_package::spark_missing);
     let groups = [
         (None, trials![None;
             bad_input::every_kind_of_bad_input_is_counted_once_as_a_document_or_a_reject,
@@ -78,6 +79,9 @@ fn main() {
         ]),
         (no_package, trials![no_package;
             python_package::extract_arrow_gives_the_clis_rows_and_schemas_match_the_files,
+        ]),
+        (no_spark, trials![no_spark;
+            python_package::spark_job_gives_the_clis_tables,
         ]),
     ];
     let mut skipped = Vec::new();

@@ -16,6 +16,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import relations_export as r
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from example_articles import example_articles
+
 cli, repo = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 ARROW = {"utf8": pa.string(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(),
          "date32": pa.date32(), "list<utf8>": pa.list_(pa.string())}
@@ -160,27 +163,7 @@ def jsonl_rows(path, name):
 
 @check("extract_arrow equals the CLI on the articles of examples/")
 def _():
-    # The examples are files (text in UTF-8 or Windows-1256, HTML, JSONL) with a metadata
-    # sidecar; as article rows they are one JSONL file, which the CLI then reads too.
-    corpus = os.path.join(repo, "examples", "corpus")
-    with open(os.path.join(repo, "examples", "metadata.csv"), encoding="utf-8") as f:
-        meta = {m["path"]: m for m in csv.DictReader(f)}
-    articles = []
-    for name in sorted(os.listdir(corpus)):
-        path = os.path.join(corpus, name)
-        if name.endswith(".jsonl"):
-            articles += [{k: v for k, v in a.items() if k != "source"} for a in jsonl_rows(path, name)]
-            continue
-        raw = open(path, "rb").read()
-        try:
-            content = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            content = raw.decode("cp1256")
-        m = meta.get(name, {})
-        article = {"id": os.path.splitext(name)[0], **{k: m[k] for k in ("url", "outlet", "title", "published") if m.get(k)}}
-        article["html" if name.endswith(".html") else "text"] = content
-        articles.append(article)
-    assert len(articles) >= 7, len(articles)
+    articles = example_articles(repo)
     with tempfile.TemporaryDirectory() as work:
         path = os.path.join(work, "examples.jsonl")
         with open(path, "w", encoding="utf-8") as f:

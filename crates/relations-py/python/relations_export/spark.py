@@ -151,7 +151,7 @@ def export(spark, inputs: Sequence[str], input_format: str = "jsonl", order_by: 
     per_article = per_article.persist(StorageLevel.MEMORY_AND_DISK)
 
     # Documents: the first of each text by the ordering key is kept, the others are rejects.
-    documents = per_article.where(F.col("doc_id").isNotNull()).select(*key, "doc_id", "signature", F.col("documents")[0].alias("d"))
+    documents = per_article.where(F.col("doc_id").isNotNull()).select(*key, "doc_id", "signature", F.get("documents", 0).alias("d"))
     first = Window.partitionBy("doc_id").orderBy(*key)
     ranked = documents.withColumn("_place", F.row_number().over(first)).withColumn("_first_source", F.first("d.source").over(first))
     kept_keys = ranked.where("_place = 1").select(*key)
@@ -171,7 +171,7 @@ def export(spark, inputs: Sequence[str], input_format: str = "jsonl", order_by: 
     by_first_article = Window.partitionBy("a.actor_id").orderBy(*key, "_pos")
     tables["actors"] = named.withColumn("_place", F.row_number().over(by_first_article)).where("_place = 1").select("a.*")
 
-    kept_documents = kept.select("signature", F.col("documents")[0].alias("d"))
+    kept_documents = kept.select("signature", F.get("documents", 0).alias("d"))
     marks = kept_documents.select("d.doc_id", F.col("d.published_date").alias("published"), "signature").coalesce(1).mapInArrow(
         _whole(run_steps.reprint_marks), _spark_schema(run_steps.MARKS))
     tables["documents"] = kept_documents.select("d.*").drop("duplicate_of").join(marks, "doc_id")
@@ -242,7 +242,7 @@ def session(master: Optional[str] = None, app: str = "relations-export"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     # Small shuffles: the blocks and documents fit in a few partitions per core.
     return (builder.config("spark.sql.shuffle.partitions", os.environ.get("RELATIONS_SHUFFLE_PARTITIONS", "8"))
-            .config("spark.ui.enabled", "false")
+            .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
             .config("spark.driver.memory", os.environ.get("RELATIONS_DRIVER_MEMORY", "4g"))
             .getOrCreate())
 
