@@ -120,7 +120,9 @@ def made_up_folder(work):
     folder = os.path.join(work, "articles")
     os.makedirs(os.path.join(folder, "sub"))
     line = lambda **a: json.dumps(a, ensure_ascii=False)
-    with open(os.path.join(folder, "a.jsonl"), "w", encoding="utf-8") as f:
+    # a.jsonl opens with a byte-order mark; b.jsonl has CRLF line ends and a byte that is no
+    # UTF-8 in a text (kept as U+FFFD and counted in documents.decode_errors).
+    with open(os.path.join(folder, "a.jsonl"), "w", encoding="utf-8-sig") as f:
         f.write("\n".join([
             line(id="r1", text=RECEPTION, published="2025-03-02", outlet="Outlet A"),
             line(id="s1", text=SIGNING, published="2025-03-03", outlet="Outlet A"),
@@ -129,11 +131,11 @@ def made_up_folder(work):
             "{not json",
             line(id="empty", text="  "),
         ]) + "\n")
-    with open(os.path.join(folder, "sub", "b.jsonl"), "w", encoding="utf-8") as f:
-        f.write("\n".join([
-            line(id="s2", text=SIGNING, published="2025-03-01", outlet="Outlet C"),
-            line(id="c1", text=CALL, published="2025-03-05", outlet="Outlet C"),
-        ]) + "\n")
+    with open(os.path.join(folder, "sub", "b.jsonl"), "wb") as f:
+        f.write(b"\r\n".join([
+            line(id="s2", text=SIGNING, published="2025-03-01", outlet="Outlet C").encode(),
+            line(id="c1", text=CALL + " XX", published="2025-03-05", outlet="Outlet C").encode().replace(b" XX", b" \xff"),
+        ]) + b"\r\n")
     return folder
 
 
@@ -154,6 +156,7 @@ def _():
         assert counts["documents"] == 3 and counts["rejects"] == 4, counts
         docs = spark_tables([folder], os.path.join(work, "again"))["documents"].to_pylist()
         assert sorted(d["source"] for d in docs) == ["a.jsonl#1", "a.jsonl#2", "sub/b.jsonl#2"], docs
+        assert [d["decode_errors"] for d in docs if d["source"] == "sub/b.jsonl#2"] == [1], docs
 
 
 @check("spark equals the CLI on the articles of examples/")

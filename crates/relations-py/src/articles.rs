@@ -33,6 +33,8 @@ enum Column<'a> {
     Text(&'a dyn Array),
     Integer(&'a dyn Array),
     Date(&'a dyn Array),
+    /// Raw bytes (a JSONL line as read from its file, not yet checked as UTF-8).
+    Bytes(&'a dyn Array),
 }
 
 impl<'a> Column<'a> {
@@ -43,6 +45,7 @@ impl<'a> Column<'a> {
         let integers = name == "id";
         Ok(match array.data_type() {
             DataType::Null => Column::Absent,
+            DataType::Binary | DataType::LargeBinary if name == "json" => Column::Bytes(array),
             DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Column::Text(array),
             DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::Int64 | DataType::UInt8 | DataType::UInt16 | DataType::UInt32 | DataType::UInt64 if integers => {
                 Column::Integer(array)
@@ -68,6 +71,21 @@ impl<'a> Column<'a> {
             Column::Integer(a) => Some(Cow::Owned(integer(a, row).to_string())),
             Column::Date(a) if a.is_null(row) => None,
             Column::Date(a) => date(a, row).map(|d| Cow::Owned(d.to_string())),
+            Column::Bytes(_) => None,
+        }
+    }
+
+    /// The row's bytes: a text column's, or a binary column's as they stand.
+    fn bytes(&self, row: usize) -> Option<&'a [u8]> {
+        match *self {
+            Column::Bytes(a) if a.is_null(row) => None,
+            Column::Bytes(a) if a.data_type() == &DataType::Binary => Some(a.as_binary::<i32>().value(row)),
+            Column::Bytes(a) => Some(a.as_binary::<i64>().value(row)),
+            Column::Text(_) => match self.get(row)? {
+                Cow::Borrowed(s) => Some(s.as_bytes()),
+                Cow::Owned(_) => None,
+            },
+            _ => None,
         }
     }
 }
@@ -103,8 +121,9 @@ pub struct Articles<'a> {
     id: Column<'a>,
     published: Column<'a>,
     source: Column<'a>,
-    /// A JSONL line as it stands in its file, read by the CLI's line parser instead of the
-    /// columns: engines that read the files as lines give the CLI's rejects (`invalid_json`).
+    /// A JSONL line as it stands in its file (string, or binary: bytes not yet checked as
+    /// UTF-8), read by the CLI's line parser instead of the columns: engines that read the
+    /// files as lines give the CLI's rows (`invalid_json` rejects, `decode_errors`).
     json: Column<'a>,
     fields: Vec<(&'static str, Column<'a>)>,
     rows: usize,
@@ -152,13 +171,13 @@ impl<'a> Articles<'a> {
             (None, Some(id)) => id.to_string(),
             (None, None) => format!("#{}", self.first_row + row + 1),
         };
-        if let Some(json) = self.json.get(row) {
+        if let Some(json) = self.json.bytes(row) {
             let bytes = json.len() as u64;
             let payload = if bytes > MAX_FILE_BYTES {
                 let detail = format!("the line is over the {} MB limit for one article; split it", MAX_FILE_BYTES >> 20);
                 Err(Reject { source: source.clone(), reason: "too_large".into(), detail })
             } else {
-                parse_json_unit(json.as_bytes(), &source)
+                parse_json_unit(json, &source)
             };
             return InputUnit { source, file: String::new(), payload, bytes };
         }
@@ -221,6 +240,28 @@ mod tests {
         let second = articles.unit(1);
         assert_eq!(second.source, "#12");
         assert_eq!(line(&second), serde_json::json!({}));
+    }
+
+    #[test]
+    fn a_json_column_is_read_as_the_clis_jsonl_line() {
+        use arrow_array::BinaryArray;
+        let lines: Vec<Option<&[u8]>> = vec![Some(b"{\"id\": 3, \"text\": \"\xd9\x86\xd8\xb5 \xff\"}"), Some(b"{not json"), None];
+        let b = batch(vec![
+            ("source", Arc::new(StringArray::from(vec!["a.jsonl#1", "a.jsonl#2", "a.jsonl#4"])) as ArrayRef),
+            ("json", Arc::new(BinaryArray::from(lines))),
+        ]);
+        let articles = Articles::new(&b, 0).unwrap();
+        let first = articles.unit(0);
+        assert_eq!(first.source, "a.jsonl#1");
+        // The invalid byte is replaced and counted, as the CLI's walker does.
+        match &first.payload {
+            Ok(Payload::Json(v, 1)) => assert_eq!(v["text"], "نص \u{fffd}"),
+            other => panic!("{other:?}"),
+        }
+        let second = articles.unit(1);
+        assert_eq!(second.payload.unwrap_err().reason, "invalid_json");
+        // A null line falls back to the columns, which hold nothing: ingest rejects it.
+        assert_eq!(line(&articles.unit(2)), serde_json::json!({}));
     }
 
     #[test]

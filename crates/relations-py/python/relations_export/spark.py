@@ -39,8 +39,6 @@ import pyarrow as pa
 from . import TABLES, articles_schema, extract_articles, run_steps, schema
 
 _KEY = ["_file", "_row"]
-# Blank lines are no articles (the CLI skips them); Rust's ASCII whitespace.
-_ASCII_SPACE = " \t\n\r\x0c"
 
 
 def jsonl_files(inputs: Sequence[str]) -> List[Tuple[str, str]]:
@@ -68,28 +66,39 @@ def jsonl_files(inputs: Sequence[str]) -> List[Tuple[str, str]]:
 
 
 def read_jsonl(spark, inputs: Sequence[str]):
-    """The lines of the inputs' JSONL files: ``_file, _row, source, json``."""
+    """The lines of the inputs' JSONL files: ``_file, _row, source, json`` (bytes, checked as
+    UTF-8 by the core as the CLI checks them). Read by Spark's text source, without a trip
+    through Python: a line's number is its rank in its file by (split offset, place in split)."""
+    from urllib.parse import unquote, urlparse
+
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
     files = jsonl_files(inputs)
     if not files:
         raise SystemExit(f"relations_export.spark: no .jsonl file in {', '.join(inputs)}")
-    sc = spark.sparkContext
-    parts = []
-    for index, (path, name) in enumerate(files):
-        # zipWithIndex numbers a file's lines in file order (its splits come in offset order).
-        lines = sc.textFile("file://" + path if "://" not in path else path, use_unicode=False).zipWithIndex()
-        parts.append(lines.flatMap(lambda pair, index=index, name=name: _line_row(index, name, *pair)))
-    rows = sc.union(parts)
-    return spark.createDataFrame(rows, "_file int, _row long, source string, json string")
-
-
-def _line_row(index: int, name: str, raw: bytes, at: int):
-    row = at + 1
-    # Undecodable bytes become U+FFFD (the CLI counts them in documents.decode_errors).
-    line = raw.decode("utf-8", "replace")
-    if row == 1 and line.startswith("\ufeff"):
-        line = line[1:]
-    if line.strip(_ASCII_SPACE):
-        yield (index, row, f"{name}#{row}", line)
+    uri = lambda p: p if "://" in p else "file://" + p
+    lines = spark.read.format("text").load([uri(p) for p, _ in files]).select(
+        F.col("value").cast("binary").alias("json"), F.col("_metadata.file_path").alias("_path"),
+        F.col("_metadata.file_block_start").alias("_block"), F.monotonically_increasing_id().alias("_seq"))
+    # Spark names files by URI; back to the walk's place and name.
+    local = lambda u: unquote(urlparse(u).path) if u.startswith("file:") else u
+    place = {p: (i, name) for i, (p, name) in enumerate(files)}
+    seen = [r[0] for r in lines.select("_path").distinct().collect()]
+    known = {u: place[local(u)] for u in seen if local(u) in place}
+    if len(known) != len(seen):
+        raise SystemExit(f"relations_export.spark: cannot tell which input these files are: {sorted(set(seen) - set(known))}")
+    index_of = F.create_map(*[x for u, (i, _) in known.items() for x in (F.lit(u), F.lit(i))])
+    name_of = F.create_map(*[x for u, (_, n) in known.items() for x in (F.lit(u), F.lit(n))])
+    in_file = Window.partitionBy("_path").orderBy("_block", "_seq")
+    lines = lines.withColumn("_row", F.row_number().over(in_file).cast("long"))
+    # The CLI drops a byte-order mark on a file's first line and skips blank lines.
+    bom = F.lit(b"\xef\xbb\xbf")
+    json = F.when((F.col("_row") == 1) & F.startswith(F.col("json"), bom), F.substring(F.col("json"), 4, 1 << 30)).otherwise(F.col("json"))
+    blank = F.regexp_like(F.col("json").cast("string"), F.lit(r"^[ \t\n\r\f]*$"))
+    return (lines.withColumn("json", json).where(~blank)
+            .select(index_of[F.col("_path")].alias("_file"), "_row",
+                    F.concat(name_of[F.col("_path")], F.lit("#"), F.col("_row").cast("string")).alias("source"), "json"))
 
 
 def read_parquet(spark, inputs: Sequence[str], order_by: Optional[List[str]]):
