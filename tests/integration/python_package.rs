@@ -11,6 +11,15 @@ fn python_with_package() -> Option<std::path::PathBuf> {
     imports.status.success().then_some(py)
 }
 
+/// Runs `tests/python/SCRIPT CLI REPO` and prints what it printed.
+fn run_check(py: &std::path::Path, script: &str) -> (std::process::Output, String) {
+    let cli = env!("CARGO_BIN_EXE_relations-export");
+    let out = std::process::Command::new(py).arg(repo().join("tests/python").join(script)).arg(cli).arg(repo()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    println!("{stdout}");
+    (out, stdout)
+}
+
 /// Why the package checks cannot run here, if they cannot.
 pub fn package_missing() -> Option<&'static str> {
     python_with_package().is_none().then_some("the Python package relations_export is not installed in .venv (`.venv/bin/pip install .`; `.ci/run` does it)")
@@ -18,10 +27,7 @@ pub fn package_missing() -> Option<&'static str> {
 
 pub fn extract_arrow_gives_the_clis_rows_and_schemas_match_the_files() {
     let Some(py) = python_with_package() else { return };
-    let cli = env!("CARGO_BIN_EXE_relations-export");
-    let out = std::process::Command::new(&py).arg(repo().join("tests/python/check_package.py")).arg(&cli).arg(repo()).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    println!("{stdout}");
+    let (out, stdout) = run_check(&py, "check_package.py");
     assert!(
         out.status.success(),
         "the Python package's checks failed (an installed package older than the code? reinstall it with `.venv/bin/pip install .`)\n{stdout}\n{}",
@@ -45,10 +51,7 @@ pub fn spark_missing() -> Option<&'static str> {
 /// on examples/, and (with ../shared) on the 2,000-article bench corpus; and Delta output.
 pub fn spark_job_gives_the_clis_tables() {
     let Some(py) = python_with_package() else { return };
-    let cli = env!("CARGO_BIN_EXE_relations-export");
-    let out = std::process::Command::new(&py).arg(repo().join("tests/python/check_spark.py")).arg(&cli).arg(repo()).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    println!("{stdout}");
+    let (out, stdout) = run_check(&py, "check_spark.py");
     // Only the bench corpus check may be skipped, and only without ../shared.
     let skips_allowed = if shared_missing().is_some() { 1 } else { 0 };
     let skipped = stdout.lines().filter(|l| l.starts_with("skip ")).count();

@@ -18,31 +18,11 @@ import relations_export as r
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from example_articles import example_articles
+from harness import assert_tables_equal, check, cli_tables, finish
 
 cli, repo = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 ARROW = {"utf8": pa.string(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(),
          "date32": pa.date32(), "list<utf8>": pa.list_(pa.string())}
-results = {"passed": 0, "failed": 0, "skipped": 0}
-
-
-def check(name):
-    def run(fn):
-        try:
-            skipped = fn()
-        except Exception:
-            results["failed"] += 1
-            print(f"FAIL {name}\n{traceback.format_exc()}")
-            return fn
-        if skipped:
-            results["skipped"] += 1
-            print(f"skip {name}: {skipped}")
-        else:
-            results["passed"] += 1
-            print(f"ok   {name}")
-        return fn
-    return run
-
-
 # A minister's visit, with a date and a figure; written for this test, not taken from a corpus.
 VISIT = ("استقبل رئيس المجلس الرئاسي محمد المنفي في طرابلس يوم الأحد 2 مارس 2025 وزير الخارجية "
          "الإيطالي أنطونيو تاياني، وبحث الجانبان التعاون في مجال الطاقة، ووقعا اتفاقية بقيمة 50 مليون يورو.")
@@ -119,38 +99,15 @@ def _():
         assert "tables: documents" in str(e)
 
 
-def sort_rows(table):
-    # Every scalar column is a sort key: the tables' keys, and ties broken by the rest.
-    keys = [(f.name, "ascending") for f in table.schema if not pa.types.is_list(f.type)]
-    return table.sort_by(keys)
-
-
-def cli_tables(inputs, work):
-    out = os.path.join(work, "out")
-    args = [cli, "--quiet", "--format", "parquet", "--jobs", "2", "--output", out]
-    for i in inputs:
-        args += ["--input", i]
-    done = subprocess.run(args, cwd=work, capture_output=True, text=True)
-    assert done.returncode in (0, 3), f"{args}: exit {done.returncode}\n{done.stderr}"
-    version = os.path.join(out, "versions", open(os.path.join(out, "latest")).read().strip())
-    return {t: pq.read_table(os.path.join(version, t + ".parquet")) for t in r.TABLES}
-
-
 def assert_same_as_cli(rows, inputs, work):
     """`rows`: the articles (dicts with a `source` naming them as the CLI does)."""
     columns = ["source", "id", "text", "html", "published", "url", "outlet", "title"]
     batch = pa.table({c: pa.array([row.get(c) for row in rows], pa.string()) for c in columns})
     ours = r.extract_arrow(batch, threads=2)
-    theirs = cli_tables(inputs, work)
-    for name in r.TABLES:
-        schema = r.schema(name)
-        mine = sort_rows(pa.Table.from_batches([ours[name]]))
-        cli_rows = sort_rows(theirs[name].select(schema.names).cast(schema))
-        assert mine.num_rows == cli_rows.num_rows, f"{name}: {mine.num_rows} rows, the CLI {cli_rows.num_rows}"
-        if not mine.equals(cli_rows):
-            a, b = mine.to_pylist(), cli_rows.to_pylist()
-            diff = next(i for i in range(len(a)) if a[i] != b[i])
-            raise AssertionError(f"{name} row {diff} differs:\nextract_arrow {a[diff]}\nCLI           {b[diff]}")
+    theirs = cli_tables(cli, inputs, os.path.join(work, "out"), work)
+    for t in r.TABLES:
+        assert ours[t].schema.equals(r.schema(t)), f"{t}: extract_arrow's schema is not schema({t!r})"
+    assert_tables_equal({t: pa.Table.from_batches([ours[t]]) for t in r.TABLES}, theirs, "extract_arrow")
     return sum(ours[t].num_rows for t in r.TABLES)
 
 
@@ -195,5 +152,4 @@ def _():
         assert assert_same_as_cli(rows, [os.path.join(shared_corpus, n) for n in names], work) > 500
 
 
-print(f"relations_export: {results['passed']} passed, {results['failed']} failed, {results['skipped']} skipped")
-sys.exit(1 if results["failed"] else 0)
+finish("relations_export")

@@ -18,24 +18,20 @@ import json, os, shutil, subprocess, sys, tempfile, traceback
 
 cli, repo = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-results = {"passed": 0, "failed": 0, "skipped": 0}
+from harness import assert_tables_equal, check, cli_tables, finish, results
 
-
-def finish():
-    print(f"relations_export.spark: {results['passed']} passed, {results['failed']} failed, {results['skipped']} skipped")
-    sys.exit(1 if results["failed"] else 0)
-
+LABEL = "relations_export.spark"
 
 try:
     import pyspark  # noqa: F401
 except ImportError:
     print("skip all: pyspark is not installed in this Python (requirements-dev.txt has it)")
     results["skipped"] += 4
-    finish()
+    finish(LABEL)
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     print("skip all: no Java (PySpark needs a JVM; .ci/run installs openjdk-17-jre-headless)")
     results["skipped"] += 4
-    finish()
+    finish(LABEL)
 
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -45,56 +41,6 @@ from relations_export import spark as job
 from example_articles import example_articles
 
 
-def check(name):
-    def run(fn):
-        try:
-            skipped = fn()
-        except Exception:
-            results["failed"] += 1
-            print(f"FAIL {name}\n{traceback.format_exc()}")
-            return fn
-        if skipped:
-            results["skipped"] += 1
-            print(f"skip {name}: {skipped}")
-        else:
-            results["passed"] += 1
-            print(f"ok   {name}")
-        return fn
-    return run
-
-
-def sort_rows(table):
-    keys = [(f.name, "ascending") for f in table.schema if not pa.types.is_list(f.type)]
-    return table.sort_by(keys)
-
-
-def cli_tables(inputs, work):
-    out = os.path.join(work, "cli")
-    args = [cli, "--quiet", "--format", "parquet", "--jobs", "2", "--output", out]
-    for i in inputs:
-        args += ["--input", i]
-    done = subprocess.run(args, cwd=work, capture_output=True, text=True)
-    assert done.returncode in (0, 3), f"{args}: exit {done.returncode}\n{done.stderr}"
-    version = os.path.join(out, "versions", open(os.path.join(out, "latest")).read().strip())
-    return {t: pq.read_table(os.path.join(version, t + ".parquet")) for t in r.TABLES}
-
-
-def assert_equal(ours, theirs):
-    """Per table, our rows equal the CLI's after sorting; returns the row counts."""
-    counts = {}
-    for name in r.TABLES:
-        schema = r.schema(name)
-        mine = sort_rows(ours[name].select(schema.names).cast(schema))
-        cli_rows = sort_rows(theirs[name].select(schema.names).cast(schema))
-        assert mine.num_rows == cli_rows.num_rows, f"{name}: {mine.num_rows} rows, the CLI {cli_rows.num_rows}"
-        if not mine.equals(cli_rows):
-            a, b = mine.to_pylist(), cli_rows.to_pylist()
-            diff = next(i for i in range(len(a)) if a[i] != b[i])
-            raise AssertionError(f"{name} row {diff} differs:\nspark {a[diff]}\nCLI   {b[diff]}")
-        counts[name] = mine.num_rows
-    return counts
-
-
 def spark_tables(inputs, work):
     out = os.path.join(work, "spark")
     job.write(job.export(spark, inputs), out)
@@ -102,7 +48,7 @@ def spark_tables(inputs, work):
 
 
 def same_as_cli(inputs, work, at_least):
-    counts = assert_equal(spark_tables(inputs, work), cli_tables(inputs, work))
+    counts = assert_tables_equal(spark_tables(inputs, work), cli_tables(cli, inputs, os.path.join(work, "cli"), work), "spark")
     print("     rows: " + " ".join(f"{t}={n}" for t, n in counts.items()))
     assert sum(counts.values()) >= at_least, counts
     return counts
@@ -195,8 +141,8 @@ def _():
         assert done.returncode == 0, done.stderr[-3000:]
         assert done.stdout.strip().endswith("rejects=4"), done.stdout
         ours = {t: DeltaTable(os.path.join(out, t)).to_pyarrow_table() for t in r.TABLES}
-        assert_equal(ours, cli_tables([folder], work))
+        assert_tables_equal(ours, cli_tables(cli, [folder], os.path.join(work, "cli"), work), "spark")
 
 
 spark.stop()
-finish()
+finish(LABEL)

@@ -46,12 +46,9 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// One run over the articles of `batches`, in their order, as one Arrow batch per table.
-///
-/// `threads`: 1 reads the articles on the calling thread; more uses a pool of that many threads
-/// made for this call (never rayon's global pool, which would oversubscribe an engine's
-/// executor that already runs one task per core).
-pub fn run_batches(batches: &[RecordBatch], threads: usize) -> Result<Vec<(&'static str, RecordBatch)>, Error> {
+/// Each article of `batches`, in their order, read on its own (`run::read_unit`), on `threads`
+/// threads as `run_batches` says.
+pub(crate) fn read_articles(batches: &[RecordBatch], threads: usize) -> Result<Vec<Outcome>, Error> {
     let mut views = Vec::with_capacity(batches.len());
     let mut first_row = 0;
     for b in batches {
@@ -63,12 +60,20 @@ pub fn run_batches(batches: &[RecordBatch], threads: usize) -> Result<Vec<(&'sta
     let metadata = MetadataIndex::default();
     let opts = PrepareOptions { metadata: &metadata, reference_date: None };
     let read = |&(b, r): &(usize, usize)| run::read_unit(views[b].unit(r), &opts, DEFAULT_ARTICLE_TIME);
-    let outcomes: Vec<Outcome> = if threads <= 1 {
-        rows.iter().map(read).collect()
-    } else {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| Error::Threads(e.to_string()))?;
-        pool.install(|| rows.par_iter().map(read).collect())
-    };
+    if threads <= 1 {
+        return Ok(rows.iter().map(read).collect());
+    }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| Error::Threads(e.to_string()))?;
+    Ok(pool.install(|| rows.par_iter().map(read).collect()))
+}
+
+/// One run over the articles of `batches`, in their order, as one Arrow batch per table.
+///
+/// `threads`: 1 reads the articles on the calling thread; more uses a pool of that many threads
+/// made for this call (never rayon's global pool, which would oversubscribe an engine's
+/// executor that already runs one task per core).
+pub fn run_batches(batches: &[RecordBatch], threads: usize) -> Result<Vec<(&'static str, RecordBatch)>, Error> {
+    let outcomes = read_articles(batches, threads)?;
     tables::record_batches(&run::tables(outcomes)).map_err(Error::Arrow)
 }
 

@@ -3,16 +3,11 @@
 //! (`run_steps`): one output row per input row, holding that article's rows of every table as
 //! lists of structs, its document id and its reprint signature.
 
-use crate::articles::Articles;
 use crate::{tables, Error};
 use arrow_array::{ArrayRef, BinaryArray, ListArray, RecordBatch, StringArray, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
-use rayon::prelude::*;
-use relations_core::ingest::document::PrepareOptions;
-use relations_core::ingest::MetadataIndex;
 use relations_core::model::*;
-use relations_core::run::{self, DEFAULT_ARTICLE_TIME};
 use std::sync::Arc;
 
 /// The tables an article has rows of on its own; `stories` needs other articles.
@@ -43,23 +38,7 @@ fn nested(name: &str, table: RecordBatch, offsets: Vec<i32>) -> Result<ArrayRef,
 
 /// Every article of `batches` on its own: one row each, in their order.
 pub fn extract_articles(batches: &[RecordBatch], threads: usize) -> Result<RecordBatch, Error> {
-    let mut views = Vec::with_capacity(batches.len());
-    let mut first_row = 0;
-    for b in batches {
-        let a = Articles::new(b, first_row).map_err(Error::Layout)?;
-        first_row += a.len();
-        views.push(a);
-    }
-    let rows: Vec<(usize, usize)> = views.iter().enumerate().flat_map(|(b, a)| (0..a.len()).map(move |r| (b, r))).collect();
-    let metadata = MetadataIndex::default();
-    let opts = PrepareOptions { metadata: &metadata, reference_date: None };
-    let read = |&(b, r): &(usize, usize)| run::read_unit(views[b].unit(r), &opts, DEFAULT_ARTICLE_TIME);
-    let outcomes: Vec<Outcome> = if threads <= 1 {
-        rows.iter().map(read).collect()
-    } else {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| Error::Threads(e.to_string()))?;
-        pool.install(|| rows.par_iter().map(read).collect())
-    };
+    let outcomes = crate::read_articles(batches, threads)?;
     nested_rows(outcomes).map_err(Error::Arrow)
 }
 
